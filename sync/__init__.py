@@ -1,0 +1,1 @@
+"""The booth's outbox, the sync client, and the reference central server (optional extra)."""
