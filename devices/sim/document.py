@@ -174,7 +174,7 @@ class _Page:
         """Guilloche background in IR-transparent ink: visible under white light only."""
         canvas = np.zeros((self.h, self.w), np.uint8)
         xs = np.arange(0, self.w, 3, dtype=np.float64)
-        for _ in range(18):
+        for _ in range(40):
             amp = self.rng.uniform(8, 40)
             period = self.rng.uniform(80, 400)
             phase = self.rng.uniform(0, 2 * math.pi)
@@ -195,7 +195,7 @@ class _Page:
             ys = base + self.side_h * 0.03 * np.sin(xs / self.w * 6 * math.pi + i)
             pts = np.stack([xs, ys], axis=1).round().astype(np.int32)
             cv2.polylines(canvas, [pts], False, 255, max(3, round(PX_PER_MM * 0.5)), cv2.LINE_AA)
-        x0, y0, x1, y1 = self._px(Zone.PHOTO)
+        x0, _top, x1, y1 = self._px(Zone.PHOTO)
         radius = round((x1 - x0) * 0.45)
         cv2.circle(canvas, (x1, y1 - radius), radius, 255, max(4, round(PX_PER_MM * 0.6)), cv2.LINE_AA)
         self.uv = canvas.astype(np.float32) / 255.0

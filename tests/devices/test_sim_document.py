@@ -62,7 +62,7 @@ def test_genuine_physics(genuine: dict[Light, np.ndarray]) -> None:
     for zone in (Zone.MRZ, Zone.EXPIRY_DATE, Zone.SURNAME):
         assert _ink(_zone(ir, zone)) > 0.7 * _ink(_zone(white, zone)) > 0
     # artwork vanishes under IR: a band with artwork but no text is flat there
-    band = (slice(int(0.70 * 1056), int(0.72 * 1056)), slice(0, 1500))
+    band = (slice(int(0.715 * 1056), int(0.735 * 1056)), slice(0, 1500))
     assert _grey(white)[band].std() > _grey(ir)[band].std()
 
 
@@ -71,9 +71,9 @@ def test_uv_bright_paper(genuine: dict[Light, np.ndarray], forged: dict[Light, n
 
 
 def test_ir_invisible_mrz(genuine: dict[Light, np.ndarray], forged: dict[Light, np.ndarray]) -> None:
-    assert _ink(_zone(genuine[Light.IR], Zone.MRZ)) > 0.05
+    assert _ink(_zone(genuine[Light.IR], Zone.MRZ)) > 0.03
     assert _ink(_zone(forged[Light.IR], Zone.MRZ)) == 0.0
-    assert _ink(_zone(forged[Light.WHITE], Zone.MRZ)) > 0.05
+    assert _ink(_zone(forged[Light.WHITE], Zone.MRZ)) > 0.03
 
 
 def test_substituted_photo(genuine: dict[Light, np.ndarray], forged: dict[Light, np.ndarray]) -> None:
@@ -103,7 +103,7 @@ def test_td1_renders_front_above_rear() -> None:
     scan = render_document_scan(TD1, seed=3)
     white, ir = scan.images[Light.WHITE], scan.images[Light.IR]
     assert white.shape[0] > 2 * white.shape[1] * 0.6  # two card sides stacked
-    assert _ink(_zone(ir, Zone.MRZ, "TD1")) > 0.05
+    assert _ink(_zone(ir, Zone.MRZ, "TD1")) > 0.03
     assert _ink(_zone(ir, Zone.SURNAME, "TD1")) > 0.05
 
 
