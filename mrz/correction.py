@@ -1,0 +1,262 @@
+"""OCR error correction, conservative by construction.
+
+OCR engines confuse a small set of characters in the OCR-B font: ``0/O``, ``1/I``, ``2/Z``,
+``5/S``, ``6/G``, ``8/B``, and read the filler ``<`` as ``K``, ``S`` or ``G``. A character is
+changed only when the field's rules or its check digits leave exactly one reading:
+
+1. Class: a letter in a numeric field (dates, check digits) or a digit in an alphabetic field
+   (names, codes) has one confusion partner; it is replaced by it.
+2. Filler runs: inside the padding at the end of a name or text field (after the run of fillers
+   that ends the data), ``K``/``S``/``G`` can only be misread fillers.
+3. Country codes: a reading that is not an ICAO code is corrected only when exactly one of its
+   confusion variants is.
+4. Alphanumeric fields (document numbers, optional data) can hold both letters and digits, so only
+   the check digits can decide: the fewest swaps of confusable characters that make the check
+   digit (and the composite, where there is one) pass are taken, if exactly one such set exists.
+   When several pass, nothing is changed and the ambiguity is reported.
+
+Finally every correction inside a check-digit-covered field must leave ALL check digits covering
+it passing, or it is undone. Nothing is invented: a character with no confusion partner is never
+replaced. The search is bounded (at most ``MAX_SWAPS`` swaps per group, ``MAX_COMBINATIONS``
+combined candidates), so worst-case time stays small.
+
+Note on 7-3-1 check digits: characters whose values differ by a multiple of 10 (``<`` and ``K``,
+``6`` and ``G``, ``0`` and ``A``...) give the same sum, so no check digit can tell them apart; rules
+1-3 decide those cases, never the check digit alone.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from typing import Any, Final
+
+from mrz.checkdigit import FILLER, WEIGHTS, char_value
+from mrz.codes import ICAO_CODES
+from mrz.formats import Charset, Field, Kind, Layout
+from mrz.grid import Grid, Group, Pos, build_groups, find_overflow, positions
+
+LETTER_TO_DIGIT: Final = {"O": "0", "I": "1", "Z": "2", "S": "5", "G": "6", "B": "8"}
+DIGIT_TO_LETTER: Final = {d: c for c, d in LETTER_TO_DIGIT.items()}
+FILLER_LOOKALIKES: Final = frozenset("KSG")
+MAX_SWAPS: Final = 2
+MAX_COMBINATIONS: Final = 512
+_SEXES: Final = frozenset("MFX<")
+
+Change = tuple[Pos, str]  # position, new character
+
+
+def correct_grid(layout: Layout, grid: Grid) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Corrects ``grid`` in place; returns (corrections, findings)."""
+    original = {pos: grid[pos] for pos in grid.owner}
+    findings: list[dict[str, Any]] = []
+    for f in layout.fields:
+        if f.part_of is not None or f.kind is Kind.CHECK:
+            continue
+        _apply(grid, _class_changes(grid, f))
+        _apply(grid, _filler_changes(grid, f))
+        if f.kind is Kind.COUNTRY:
+            _apply(grid, _country_changes(grid, f))
+    for f in layout.fields:
+        if f.kind is Kind.CHECK:
+            _apply(grid, _class_changes(grid, f))
+    findings += _search_check_groups(layout, grid)
+    _undo_unconfirmed(layout, grid, original)
+    corrections = [
+        {
+            "line": pos[0] + 1,
+            "position": pos[1] + 1,
+            "from": old,
+            "to": grid[pos],
+            "field": grid.owner[pos].name,
+        }
+        for pos, old in sorted(original.items())
+        if grid[pos] != old
+    ]
+    return corrections, findings
+
+
+def _apply(grid: Grid, changes: Iterable[Change]) -> None:
+    for pos, char in changes:
+        grid[pos] = char
+
+
+def _class_changes(grid: Grid, f: Field) -> list[Change]:
+    """Rule 1: a character of the wrong class with exactly one confusion partner of the right one."""
+    changes: list[Change] = []
+    for pos in positions(f):
+        char = grid[pos]
+        if f.kind is Kind.SEX:
+            if char not in _SEXES and char in FILLER_LOOKALIKES:
+                changes.append((pos, FILLER))
+        elif f.charset is Charset.NUMERIC and char in LETTER_TO_DIGIT:
+            changes.append((pos, LETTER_TO_DIGIT[char]))
+        elif f.charset is Charset.ALPHA and char in DIGIT_TO_LETTER:
+            changes.append((pos, DIGIT_TO_LETTER[char]))
+    return changes
+
+
+def padding_start(f: Field, text: str) -> int:
+    """Where the filler padding of a field begins (len(text) if it cannot be told)."""
+    if f.kind is Kind.NAME:
+        # PRIMARY<<SECONDARY<NAMES<<<...: padding starts at the second '<<' or at any '<<<'
+        first = text.find("<<")
+        if first < 0:
+            return len(text)
+        second = text.find("<<", first + 2)
+        triple = text.find("<<<")
+        candidates = [i for i in (second, triple) if i >= 0]
+        return min(candidates) if candidates else len(text)
+    separator = "<<<" if f.kind is Kind.GIVEN_NAMES else "<<"
+    found = text.find(separator)
+    return found if found >= 0 else len(text)
+
+
+def _filler_changes(grid: Grid, f: Field) -> list[Change]:
+    """Rule 2: ``K``/``S``/``G`` inside the trailing filler padding of a name or text field."""
+    if f.kind not in (Kind.NAME, Kind.SURNAME, Kind.GIVEN_NAMES, Kind.TEXT):
+        return []
+    text = grid.text(f)
+    start = padding_start(f, text)
+    tail = text[start:]
+    if not tail or not set(tail) <= FILLER_LOOKALIKES | {FILLER}:
+        return []
+    return [((f.line, f.offset + start + i), FILLER) for i, c in enumerate(tail) if c != FILLER]
+
+
+def _country_changes(grid: Grid, f: Field) -> list[Change]:
+    """Rule 3: an unknown code becomes a known one only when exactly one variant is known."""
+    text = grid.text(f)
+    if text.rstrip(FILLER) in ICAO_CODES:
+        return []
+    options: list[list[str]] = []
+    for i, char in enumerate(text):
+        alternatives = [char]
+        if char in LETTER_TO_DIGIT:  # a letter read for a letter's look-alike is not a confusion
+            pass
+        if i > 0 and char in FILLER_LOOKALIKES:
+            alternatives.append(FILLER)
+        options.append(alternatives)
+    valid = set()
+    for variant in itertools.product(*options):
+        candidate = "".join(variant)
+        stripped = candidate.rstrip(FILLER)
+        if FILLER not in stripped and stripped in ICAO_CODES:
+            valid.add(candidate)
+    if len(valid) != 1:
+        return []
+    (best,) = valid
+    return [((f.line, f.offset + i), c) for i, c in enumerate(best) if c != text[i]]
+
+
+def _swaps(grid: Grid, pos: Pos) -> str | None:
+    """The confusion partner of an alphanumeric character, if it has one."""
+    if grid.owner[pos].charset is not Charset.ALNUM:
+        return None
+    char = grid[pos]
+    return LETTER_TO_DIGIT.get(char) or DIGIT_TO_LETTER.get(char)
+
+
+def _group_sum_delta(group: Group, grid: Grid) -> tuple[dict[Pos, int], int]:
+    """Weight of each covered position in the group's sum, and the current sum."""
+    weights = {pos: WEIGHTS[i % 3] for i, pos in enumerate(group.covered)}
+    total = sum(char_value(grid[pos]) * w for pos, w in weights.items())
+    return weights, total
+
+
+def _search_check_groups(layout: Layout, grid: Grid) -> list[dict[str, Any]]:
+    """Rule 4: the unique smallest set of confusion swaps that makes the check digits pass."""
+    groups = build_groups(layout, grid, find_overflow(layout, grid))
+    composite = next((g for g in groups if g.name == "composite"), None)
+    singles = [g for g in groups if g is not composite]
+    findings: list[dict[str, Any]] = []
+    per_group: list[list[tuple[Pos, ...]]] = []
+    claimed: set[Pos] = set()
+    for group in singles:
+        claimed.update(group.covered)
+        options = _minimal_fixes(group, grid, [p for p in group.covered if _swaps(grid, p)])
+        if composite is None:
+            if len(options) == 1:
+                _apply(grid, ((p, _swap_to(grid, p)) for p in options[0]))
+            elif len(options) > 1:
+                findings.append(_ambiguous(group.name, len(options)))
+        else:
+            per_group.append(options or [()])
+    if composite is None:
+        return findings
+    free = [p for p in composite.covered if p not in claimed and _swaps(grid, p)]
+    extra: list[tuple[Pos, ...]] = [
+        subset for size in range(MAX_SWAPS + 1) for subset in itertools.combinations(free, size)
+    ]
+    combos = itertools.islice(itertools.product(*per_group, extra), MAX_COMBINATIONS)
+    passing: list[tuple[Pos, ...]] = []
+    for combo in combos:
+        chosen = tuple(p for part in combo for p in part)
+        if not chosen:
+            if composite.passes(grid) and all(g.passes(grid) for g in singles):
+                return findings
+            continue
+        before = {p: grid[p] for p in chosen}
+        _apply(grid, ((p, _swap_to(grid, p)) for p in chosen))
+        if composite.passes(grid) and all(g.passes(grid) for g in singles if set(g.covered) & set(chosen)):
+            passing.append(chosen)
+        _apply(grid, before.items())
+    if not passing:
+        return findings
+    fewest = min(len(c) for c in passing)
+    best = [c for c in passing if len(c) == fewest]
+    if len(best) == 1:
+        _apply(grid, ((p, _swap_to(grid, p)) for p in best[0]))
+    else:
+        findings.append(_ambiguous("composite", len(best)))
+    return findings
+
+
+def _swap_to(grid: Grid, pos: Pos) -> str:
+    partner = _swaps(grid, pos)
+    assert partner is not None
+    return partner
+
+
+def _minimal_fixes(group: Group, grid: Grid, swappable: list[Pos]) -> list[tuple[Pos, ...]]:
+    """All smallest sets (up to ``MAX_SWAPS``) of swaps that make ``group`` pass."""
+    if group.passes(grid):
+        return [()]
+    digit = grid[group.digit]
+    if not digit.isdigit() or any(not grid.owner[p].charset.allows(grid[p]) for p in group.covered):
+        return []
+    weights, total = _group_sum_delta(group, grid)
+    delta = {p: (char_value(_swap_to(grid, p)) - char_value(grid[p])) * weights[p] for p in swappable}
+    target = int(digit)
+    for size in range(1, MAX_SWAPS + 1):
+        found = [
+            subset
+            for subset in itertools.combinations(swappable, size)
+            if (total + sum(delta[p] for p in subset)) % 10 == target
+        ]
+        if found:
+            return found
+    return []
+
+
+def _ambiguous(check: str, count: int) -> dict[str, Any]:
+    return {
+        "code": "mrz.correction_ambiguous",
+        "severity": "warning",
+        "message": f"{count} different OCR corrections fit the {check.replace('_', ' ')} check digit; "
+        "none applied",
+        "evidence": {"check": check, "candidates": count},
+    }
+
+
+def _undo_unconfirmed(layout: Layout, grid: Grid, original: dict[Pos, str]) -> None:
+    """Undo corrections inside check-covered positions whose checks do not all pass, until stable
+    (undoing one may make another check fail)."""
+    while True:
+        groups = build_groups(layout, grid, find_overflow(layout, grid))
+        failing = [g for g in groups if not g.passes(grid)]
+        undo = {pos for g in failing for pos in (*g.covered, g.digit) if grid[pos] != original[pos]}
+        if not undo:
+            return
+        for pos in undo:
+            grid[pos] = original[pos]
