@@ -1,0 +1,5 @@
+import sys
+
+from sync.server.cli import main
+
+sys.exit(main())
