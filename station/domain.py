@@ -48,14 +48,6 @@ class DecisionKind(enum.StrEnum):
     REFER = "refer"
 
 
-class ProtectionFlag(enum.StrEnum):
-    """Humanitarian grounds that always route a case to the protection referral."""
-
-    ASYLUM_REQUEST = "asylum_request"
-    UNACCOMPANIED_MINOR = "unaccompanied_minor"
-    TRAFFICKING_SIGNS = "trafficking_signs"
-
-
 class ExaminationVerdict(enum.StrEnum):
     """The second-line examiner's conclusion about the document and its holder."""
 
@@ -80,8 +72,8 @@ def _iso(value: datetime.date | datetime.datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def _flags(values: Iterable[str]) -> frozenset[ProtectionFlag]:
-    return frozenset(ProtectionFlag(v) for v in values)
+def _flags(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(str(v) for v in values)
 
 
 def finding_from_json(data: Mapping[str, Any]) -> Finding:
@@ -344,7 +336,8 @@ class Decision:
     """The primary officer's decision on one inspection.
 
     ``reason_code`` is set for a refusal (from the booth's configured list) and for a referral;
-    ``protection_flags`` record humanitarian grounds, which route to protection, never to refusal.
+    ``protection_flags`` record humanitarian grounds (codes from the booth's ``decisions.protection_flags``,
+    e.g. ``ASYLUM``), which route to the protection referral and are never a reason to refuse.
     """
 
     decision_id: str
@@ -354,7 +347,7 @@ class Decision:
     at: datetime.datetime
     reason_code: str | None = None
     note: str = ""
-    protection_flags: frozenset[ProtectionFlag] = field(default_factory=frozenset)
+    protection_flags: frozenset[str] = field(default_factory=frozenset)
 
     def to_json(self) -> JSON:
         return {
@@ -365,7 +358,7 @@ class Decision:
             "at": self.at.isoformat(),
             "reason_code": self.reason_code,
             "note": self.note,
-            "protection_flags": sorted(f.value for f in self.protection_flags),
+            "protection_flags": sorted(self.protection_flags),
         }
 
     @classmethod
@@ -394,7 +387,7 @@ class Referral:
     note: str
     referred_by: OfficerRef
     at: datetime.datetime
-    protection_flags: frozenset[ProtectionFlag] = field(default_factory=frozenset)
+    protection_flags: frozenset[str] = field(default_factory=frozenset)
 
     def to_json(self) -> JSON:
         return {
@@ -406,7 +399,7 @@ class Referral:
             "note": self.note,
             "referred_by": self.referred_by.to_json(),
             "at": self.at.isoformat(),
-            "protection_flags": sorted(f.value for f in self.protection_flags),
+            "protection_flags": sorted(self.protection_flags),
         }
 
     @classmethod

@@ -14,6 +14,7 @@ document was not shown to be bad, but one of its checks did not run, so the offi
 from __future__ import annotations
 
 import datetime
+import functools
 import importlib
 import logging
 import pkgutil
@@ -23,11 +24,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from devices.scan import DocumentScan, Image
+from station.config import Config
 from station.findings import Finding, Severity, Status
 
 if TYPE_CHECKING:
     from mrz import MRZResult
-    from station.config import Config
     from station.store import Store
 
 log = logging.getLogger(__name__)
@@ -165,30 +166,33 @@ def _run_one(registered: RegisteredCheck, ctx: CheckContext) -> list[Finding]:
     return produced
 
 
-def not_checked(code: str, message: str, **evidence: Any) -> Finding:
+def not_checked(code: str, message: str, /, **evidence: Any) -> Finding:
     """A check whose inputs are missing says so; it is never counted as passed."""
     return Finding(code, Status.NOT_CHECKED, Severity.INFO, message, evidence)
 
 
-def passed(code: str, message: str, **evidence: Any) -> Finding:
+def passed(code: str, message: str, /, **evidence: Any) -> Finding:
     return Finding(code, Status.PASSED, Severity.INFO, message, evidence)
 
 
-def failed(code: str, severity: Severity, message: str, **evidence: Any) -> Finding:
+def failed(code: str, severity: Severity, message: str, /, **evidence: Any) -> Finding:
     return Finding(code, Status.FAILED, severity, message, evidence)
 
 
-def setting(ctx: CheckContext, name: str, default: Any) -> Any:
-    """The value of ``[checks] name`` in the booth's config, or ``default`` without a config.
+def setting(ctx: CheckContext, name: str, default: Any = None) -> Any:
+    """The value of ``[checks] name`` in the booth's config.
 
-    Checks read thresholds through here so that a run without a booth (CLI, tests) behaves the
-    same as a booth that kept the defaults.
+    Without a config (CLI, tests) the declared default of ``station.config`` applies, so a run
+    without a booth behaves like a booth that kept the defaults; ``default`` is used only for a
+    setting the config does not declare.
     """
-    if ctx.config is None:
-        return default
-    section = getattr(ctx.config, "checks", None)
-    if section is None:
-        return default
+    config = ctx.config if ctx.config is not None else _default_config()
+    section = getattr(config, "checks", None)
     if isinstance(section, Mapping):
         return section.get(name, default)
     return getattr(section, name, default)
+
+
+@functools.cache
+def _default_config() -> Config:
+    return Config.defaults()

@@ -15,7 +15,6 @@ from station.domain import (
     ExaminationVerdict,
     Inspection,
     OfficerRef,
-    ProtectionFlag,
     Referral,
     ReferralClaim,
     ReferralQueue,
@@ -66,9 +65,9 @@ def test_decisions_referrals_claims_and_examinations_round_trip() -> None:
             DecisionKind.REFER,
             OFFICER,
             AT,
-            "document_doubt",
+            "DOC",
             "look at the UV",
-            frozenset({ProtectionFlag.ASYLUM_REQUEST}),
+            frozenset({"ASYLUM"}),
         ),
         Referral(
             new_id(),
@@ -79,7 +78,7 @@ def test_decisions_referrals_claims_and_examinations_round_trip() -> None:
             "",
             OFFICER,
             AT,
-            frozenset({ProtectionFlag.ASYLUM_REQUEST, ProtectionFlag.UNACCOMPANIED_MINOR}),
+            frozenset({"ASYLUM", "UNACCOMPANIED_MINOR"}),
         ),
         ReferralClaim(new_id(), "r1", EXAMINER, AT, released=True),
         Examination(
