@@ -11,7 +11,6 @@ import datetime as dt
 from typing import Final
 
 from mrz.checkdigit import FILLER, check_digit
-from mrz.codes import ICAO_CODES
 from mrz.dates import to_yymmdd
 from mrz.errors import MRZError
 from mrz.formats import LAYOUTS, DocumentFormat, Field, Kind, Layout
@@ -181,7 +180,3 @@ def _assemble(layout: Layout, values: dict[str, str]) -> str:
         empty = check.filler_if_empty and all(c == FILLER for c in covered)
         put(layout.field(check.digit), "0" if empty else check_digit(covered))
     return "\n".join("".join(row) for row in rows)
-
-
-def known_country(code: str) -> bool:
-    return code in ICAO_CODES

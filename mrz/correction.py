@@ -53,10 +53,11 @@ def correct_grid(layout: Layout, grid: Grid) -> tuple[list[dict[str, Any]], list
     for f in layout.fields:
         if f.part_of is not None or f.kind is Kind.CHECK:
             continue
-        _apply(grid, _class_changes(grid, f))
-        _apply(grid, _filler_changes(grid, f))
         if f.kind is Kind.COUNTRY:
             _apply(grid, _country_changes(grid, f))
+            continue
+        _apply(grid, _class_changes(grid, f))
+        _apply(grid, _filler_changes(grid, f))
     for f in layout.fields:
         if f.kind is Kind.CHECK:
             _apply(grid, _class_changes(grid, f))
@@ -125,15 +126,14 @@ def _filler_changes(grid: Grid, f: Field) -> list[Change]:
 
 
 def _country_changes(grid: Grid, f: Field) -> list[Change]:
-    """Rule 3: an unknown code becomes a known one only when exactly one variant is known."""
+    """Rule 3: an unknown code becomes a known one only when exactly one of its confusion variants
+    (digit -> letter, a trailing ``K``/``S``/``G`` -> ``<``) is a known code."""
     text = grid.text(f)
     if text.rstrip(FILLER) in ICAO_CODES:
         return []
     options: list[list[str]] = []
     for i, char in enumerate(text):
-        alternatives = [char]
-        if char in LETTER_TO_DIGIT:  # a letter read for a letter's look-alike is not a confusion
-            pass
+        alternatives = [DIGIT_TO_LETTER[char]] if char in DIGIT_TO_LETTER else [char]
         if i > 0 and char in FILLER_LOOKALIKES:
             alternatives.append(FILLER)
         options.append(alternatives)

@@ -326,12 +326,15 @@ def _check_tables() -> None:
             cells = sorted((f.offset, f.end) for f in layout.fields if f.line == line and f.part_of is None)
             position = 0
             for start, end in cells:
-                assert start == position, f"{layout.format}: gap or overlap at line {line} col {start}"
+                if start != position:
+                    raise RuntimeError(f"{layout.format}: gap or overlap at line {line} col {start}")
                 position = end
-            assert position == layout.line_length, f"{layout.format}: line {line} is {position} long"
+            if position != layout.line_length:
+                raise RuntimeError(f"{layout.format}: line {line} is {position} long")
         for check in layout.checks:
             for name in (*check.covers, check.digit):
-                assert name in layout.by_name, f"{layout.format}: check {check.name} names {name}"
+                if name not in layout.by_name:
+                    raise RuntimeError(f"{layout.format}: check {check.name} names {name}")
 
 
 _check_tables()

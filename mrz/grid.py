@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from mrz.checkdigit import FILLER, WEIGHTS, char_value
-from mrz.formats import Charset, Field, Kind, Layout
+from mrz.formats import Field, Kind, Layout
 
 Pos = tuple[int, int]  # (line, column), both from 0
 
@@ -52,10 +52,6 @@ class Group:
     covered: tuple[Pos, ...]
     digit: Pos
     filler_if_empty: bool
-    digit_charset: Charset = Charset.NUMERIC
-
-    def weight(self, index: int) -> int:
-        return WEIGHTS[index % 3]
 
     def passes(self, grid: Grid) -> bool:
         """The digit matches and every covered character fits its field (a letter in a date never
