@@ -26,6 +26,7 @@ import datetime
 import functools
 import math
 import random
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
 
@@ -212,7 +213,7 @@ class _Page:
         draw.text((x0, (y0 + y1) // 2), issuing_state, font=font, fill=255, anchor="lm")
         draw.text(((x0 + x1) // 2, (y0 + y1) // 2), name, font=font, fill=255, anchor="mm")
 
-    def draw_viz(self, fields: dict[str, object], *, altered_expiry: bool) -> None:
+    def draw_viz(self, fields: Mapping[str, object], *, altered_expiry: bool) -> None:
         """Captions and values of the printed personal data. Captions sit just above their value box,
         so each box contains only its value."""
         ink = ImageDraw.Draw(self.ink_ir)
@@ -307,7 +308,7 @@ class _Page:
         uv = self.uv[..., None]
         image = image * (1 - uv) + np.array([120, 235, 170], np.float32) * uv
         ir, clear = self._masks()
-        ink = np.maximum(ir, clear)[..., None] * 0.7
+        ink = np.maximum(ir, clear)[..., None] * np.float32(0.7)
         image = image * (1 - ink) + np.array([20, 10, 15], np.float32) * ink
         return self._finish(image, 2.0)
 
