@@ -443,22 +443,22 @@ class SyncWorker(threading.Thread):
         self.backoff = backoff or Backoff()
         self.idle_interval = idle_interval
         self.on_round = on_round
-        self._wake = threading.Event()
-        self._stop = threading.Event()
+        self._wake_event = threading.Event()
+        self._stop_event = threading.Event()
         self.next_delay = 0.0
 
     def wake(self) -> None:
-        self._wake.set()
+        self._wake_event.set()
 
     def stop(self, timeout: float | None = 10.0) -> None:
-        self._stop.set()
-        self._wake.set()
+        self._stop_event.set()
+        self._wake_event.set()
         if self.is_alive():
             self.join(timeout)
 
     def run(self) -> None:
-        while not self._stop.is_set():
-            self._wake.clear()
+        while not self._stop_event.is_set():
+            self._wake_event.clear()
             report: SyncReport | None = None
             error: SyncError | None = None
             started = time.monotonic()
@@ -480,4 +480,4 @@ class SyncWorker(threading.Thread):
             log.debug("sync round took %.3f s", time.monotonic() - started)
             if self.on_round is not None:
                 self.on_round(report, error)
-            self._wake.wait(self.next_delay)
+            self._wake_event.wait(self.next_delay)

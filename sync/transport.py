@@ -133,7 +133,6 @@ class Transport:
         self._monotonic = monotonic
         session = requests.Session()
         session.trust_env = False
-        session.max_redirects = 0
         session.mount("https://", _TLS12Adapter())
         session.headers.update({"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
         if settings.token:
@@ -185,6 +184,8 @@ class Transport:
             raise NetworkError(f"cannot reach the central server: {_reason(exc)}") from exc
         except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema) as exc:
             raise ConfigurationError(f"the central URL is not usable: {exc}") from exc
+        except requests.exceptions.RequestException as exc:
+            raise NetworkError(f"the request to the central server failed: {_reason(exc)}") from exc
         except OSError as exc:  # CA or certificate file missing/unreadable (raised before connecting)
             raise ConfigurationError(f"the TLS files in the booth's config cannot be used: {exc}") from exc
         try:
@@ -219,6 +220,10 @@ class Transport:
             try:
                 chunk = raw.read1(65536, decode_content=False)
             except (urllib3.exceptions.ReadTimeoutError, TimeoutError) as exc:
+                if self._monotonic() - started >= limits.timeouts.total:
+                    raise DeadlineExceeded(
+                        f"the central server's reply took longer than {limits.timeouts.total:g} s; cut off"
+                    ) from exc
                 raise DeadlineExceeded(f"the central server stopped sending its reply ({exc})") from exc
             except (urllib3.exceptions.HTTPError, OSError) as exc:
                 raise NetworkError(f"the connection dropped during the reply: {_reason(exc)}") from exc
