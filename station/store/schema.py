@@ -65,14 +65,15 @@ def split_statements(sql: str) -> list[str]:
     ``sqlite3.complete_statement`` knows about triggers' ``BEGIN ... END`` and string literals."""
     statements: list[str] = []
     pending = ""
-    for piece in sql.split(";"):
-        pending += piece + ";"
+    pieces = sql.split(";")
+    for index, piece in enumerate(pieces):
+        pending += piece if index == len(pieces) - 1 else piece + ";"
         if sqlite3.complete_statement(pending):
             text = pending.strip()
             if _has_code(text):
                 statements.append(text)
             pending = ""
-    if _has_code(pending.rstrip(";")):
+    if _has_code(pending):
         raise ValueError(f"incomplete SQL statement at the end of a migration: {pending.strip()[:80]!r}")
     return statements
 
