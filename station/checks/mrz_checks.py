@@ -31,14 +31,16 @@ def _digit_name(name: str) -> str:
 
 @check("mrz.format")
 def mrz_format(ctx: CheckContext) -> Iterable[Finding]:
-    """The MRZ was found and has the shape of a known format (TD1, TD2, TD3, visas)."""
+    """The MRZ was found and has the shape of a known format (TD1, TD2, TD3, visas). Text that is
+    no MRZ at all is more often a misread than a forgery, so it asks for attention, not a stop."""
     error = ctx.extras.get("mrz_error")
     if ctx.mrz is None:
         if error:
             yield failed(
                 "mrz.format",
-                Severity.FAIL,
-                "The text read from the document is not a valid machine readable zone.",
+                Severity.WARNING,
+                "The text read from the document is not a machine readable zone. "
+                "Read the document again, or type the MRZ.",
                 error=str(error),
             )
         else:

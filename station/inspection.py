@@ -1,0 +1,138 @@
+"""From a scanned document to an inspection: read the MRZ, run every check, derive the verdict.
+
+Nothing here stores anything or asks for a role: an inspection is computed, shown, and only then
+recorded by the workflow together with the officer's decision (``station.workflow``). So the CLI's
+``station inspect`` and the booth share this one path.
+
+Where the MRZ comes from: the device's own reading (``scan.mrz_text``) when it has one, else the
+injected OCR callable (the MRZ reader on the page images), else nowhere — then the MRZ checks say
+"not checked" and the verdict panel shows why.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from devices.scan import DocumentScan, Image
+from mrz import MRZError, MRZResult, parse
+from station.checks import CheckContext, run_checks
+from station.clock import Clock, SystemClock
+from station.config import Config
+from station.domain import BoothRef, Document, Inspection, OfficerRef, Traveller, new_id
+from station.verdict import VerdictRules, assess
+
+log = logging.getLogger(__name__)
+
+OcrReader = Callable[[DocumentScan], str | None]
+"""Reads MRZ text from a scan's images; returns ``None`` when it finds none."""
+
+
+class MrzReadError(Exception):
+    """The OCR could not be run on the scan (as opposed to finding no MRZ on it)."""
+
+
+def read_mrz(scan: DocumentScan, ocr: OcrReader | None = None) -> str | None:
+    """The MRZ text of ``scan``: the device's reading first, else the OCR on its images."""
+    if scan.mrz_text and scan.mrz_text.strip():
+        return scan.mrz_text
+    if ocr is None or not scan.images:
+        return None
+    try:
+        return ocr(scan)
+    except Exception as exc:  # the OCR is a plug-in; its fault must not lose the scan
+        log.exception("MRZ OCR failed on a scan from %s", scan.source)
+        raise MrzReadError(f"{type(exc).__name__}: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class MrzReading:
+    """What became of the MRZ: the parse result, or why there is none."""
+
+    text: str | None
+    result: MRZResult | None
+    error: str | None = None
+
+
+def read_and_parse(scan: DocumentScan, today: datetime.date, ocr: OcrReader | None = None) -> MrzReading:
+    try:
+        text = read_mrz(scan, ocr)
+    except MrzReadError as exc:
+        return MrzReading(None, None, f"the MRZ reader failed ({exc})")
+    if text is None:
+        return MrzReading(None, None, None)
+    try:
+        return MrzReading(text, parse(text, today=today, correct=True))
+    except MRZError as exc:
+        return MrzReading(text, None, str(exc))
+    except Exception as exc:  # a parser bug must show as a finding, not take the booth down
+        log.exception("MRZ parser fault on %r", text)
+        return MrzReading(text, None, f"MRZ parser fault: {type(exc).__name__}: {exc}")
+
+
+@dataclass
+class Inspector:
+    """Runs inspections for one booth: its config, clock, identity and (optionally) OCR.
+
+    ``today`` for the checks is the booth's local date, taken from ``clock``.
+    """
+
+    config: Config | None = None
+    clock: Clock = field(default_factory=SystemClock)
+    ocr: OcrReader | None = None
+    booth: BoothRef | None = None
+
+    def start(
+        self,
+        scan: DocumentScan,
+        *,
+        officer: OfficerRef | None = None,
+        live_photo: Image | None = None,
+        extras: Mapping[str, object] | None = None,
+        supersedes: str | None = None,
+        correction_note: str = "",
+    ) -> Inspection:
+        """Read, check and judge ``scan``; returns the inspection (not yet stored)."""
+        started = self.clock.now()
+        today = started.astimezone().date()
+        reading = read_and_parse(scan, today, self.ocr)
+        context_extras: dict[str, object] = dict(extras or {})
+        if reading.error:
+            context_extras["mrz_error"] = reading.error
+        ctx = CheckContext(
+            scan=scan,
+            mrz=reading.result,
+            today=today,
+            config=self.config,
+            live_photo=live_photo,
+            extras=context_extras,
+        )
+        findings = run_checks(ctx)
+        assessment = assess(findings, VerdictRules.from_config(self.config))
+        result = reading.result
+        return Inspection(
+            inspection_id=new_id(),
+            source=scan.source,
+            started_at=started,
+            finished_at=self.clock.now(),
+            findings=tuple(findings),
+            assessment=assessment,
+            mrz=_mrz_json(reading),
+            traveller=Traveller.from_mrz(result) if result else None,
+            document=Document.from_mrz(result) if result else None,
+            booth=self.booth,
+            officer=officer,
+            images=tuple(sorted(str(light) for light in scan.images)),
+            supersedes=supersedes,
+            correction_note=correction_note,
+        )
+
+
+def _mrz_json(reading: MrzReading) -> dict[str, object] | None:
+    if reading.result is not None:
+        return dict(reading.result.to_json())
+    if reading.text is None and reading.error is None:
+        return None
+    return {"mrz": reading.text, "valid": False, "error": reading.error}
