@@ -106,8 +106,6 @@ def test_sigkill_at_random_moments_loses_nothing_committed(tmp_path: Path) -> No
         assert proc.stdout is not None
         proc.stdout.close()
     elapsed = time.monotonic() - started
-    print(
-        f"{KILLS} kills, {len(saved)} inspections saved, {killed_with_leftovers} kills mid-save, {elapsed:.1f} s"
-    )
+    print(f"{KILLS} kills, {len(saved)} saved, {killed_with_leftovers} kills mid-save, {elapsed:.1f} s")
     assert len(saved) >= KILLS // 2, "the child saved too little to make the test meaningful"
     assert killed_with_leftovers > 0, "no kill landed between writing the images and the commit"
