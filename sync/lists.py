@@ -1,6 +1,6 @@
 """Signed inbound lists: the envelope, its Ed25519 signature, and the rules for accepting one.
 
-A list (watchlist, lost/stolen documents, advance passenger list, alerts, reference specimens,
+A list (persons: the watchlist; documents: lost/stolen; api: advance passenger lists; history; alerts; reference specimens;
 trusted certificates) travels as an *envelope*: ``{"body": "<canonical JSON text>", "signature":
 "<base64>", "key_id": "<hex>"}``. The signature covers the exact bytes of ``body``, so no
 re-serialisation can change what was signed. The body names the list ``kind``, the ``booth`` it
@@ -34,7 +34,7 @@ from sync.errors import ConfigurationError, ListRejected
 
 ENVELOPE_FORMAT = "border-station-list/1"
 ALL_BOOTHS = "*"
-LIST_KINDS = ("watchlist", "lost_stolen", "api", "alerts", "specimens", "trusted_certificates")
+LIST_KINDS = ("persons", "documents", "api", "history", "alerts", "specimens", "trusted_certificates")
 
 ApplyList = Callable[[sqlite3.Connection, str, int, Sequence[Any], bool], None]
 """``apply(conn, kind, version, records, delta)``: write a verified list inside the open transaction."""

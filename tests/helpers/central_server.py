@@ -65,6 +65,7 @@ class CentralServer:
         list_key: Path | None = None,
         faults: bool = False,
         env: dict[str, str] | None = None,
+        via_station_cli: bool = False,
     ) -> None:
         self.workdir = workdir
         workdir.mkdir(parents=True, exist_ok=True)
@@ -74,6 +75,7 @@ class CentralServer:
         self.list_key = list_key
         self.faults = faults
         self.extra_env = env or {}
+        self.via_station_cli = via_station_cli
         self.port = 0
         self.process: subprocess.Popen[bytes] | None = None
         self._log_count = 0
@@ -83,8 +85,9 @@ class CentralServer:
         return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 30.0) -> CentralServer:
-        command = [sys.executable, "-m", "sync.server", "serve", "--host", "127.0.0.1", "--port", str(self.port),
-                   "--db", self.db]
+        program = [str(Path(sys.executable).with_name("station")), "central"] if self.via_station_cli else [
+            sys.executable, "-m", "sync.server"]
+        command = [*program, "serve", "--host", "127.0.0.1", "--port", str(self.port), "--db", self.db]
         if self.tls:
             command += ["--tls-cert", str(self.tls.server_cert), "--tls-key", str(self.tls.server_key)]
             if self.mutual_tls:

@@ -95,7 +95,7 @@ def make_client(
     batch_size: int = 200,
     chunk_size: int = 64 * 1024,
     timeouts: Timeouts = Timeouts(connect=5, read=10, total=30),
-    list_kinds: tuple[str, ...] = ("watchlist", "alerts"),
+    list_kinds: tuple[str, ...] = ("persons", "alerts"),
     client_cert: bool = False,
 ) -> SyncClient:
     link = LinkSettings(

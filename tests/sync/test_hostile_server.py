@@ -52,7 +52,7 @@ def _client(db: Path, url: str, *, ca: Path | None = None, keys: Keys | None = N
     return SyncClient(
         db,
         link,
-        ClientSettings(booth_id="B01", list_kinds=("watchlist",)),
+        ClientSettings(booth_id="B01", list_kinds=("persons",)),
         verifier=ListVerifier(keys.public, "B01") if keys else None,
         apply_list=apply_test_list if keys else None,
     )
@@ -191,12 +191,12 @@ def _serve_lists(servers: list[HostileServer], *envelopes: dict[str, str]) -> st
 
 @pytest.fixture
 def held_v5(tmp_path: Path, keys: Keys, servers: list[HostileServer]) -> Path:
-    """A booth holding watchlist version 5 (items A, B), applied through a list server."""
+    """A booth holding persons version 5 (items A, B), applied through a list server."""
     path = tmp_path / "lists.sqlite"
     open_booth(path).close()
-    good = sign_list(keys.private, kind="watchlist", version=5, records=[{"item": "A"}, {"item": "B"}], booth="B01")
+    good = sign_list(keys.private, kind="persons", version=5, records=[{"item": "A"}, {"item": "B"}], booth="B01")
     client = _client(path, _serve_lists(servers, good), keys=keys)
-    assert client.sync_once().lists_applied == ["watchlist v5"]
+    assert client.sync_once().lists_applied == ["persons v5"]
     client.close()
     return path
 
@@ -211,23 +211,23 @@ def _pull(path: Path, keys: Keys, url: str) -> SyncClient:
 @pytest.mark.parametrize(
     ("make", "reason"),
     [
-        (lambda k: sign_list(k, kind="watchlist", version=4, records=[{"item": "OLD"}]), "not newer"),
-        (lambda k: sign_list(k, kind="watchlist", version=5, records=[{"item": "REPLAY"}]), "not newer"),
-        (lambda k: sign_list(k, kind="watchlist", version=9, records=[{"item": "X"}], booth="B02"), "booth B02"),
-        (lambda k: sign_list(k, kind="lost_stolen", version=9, records=[{"item": "X"}]), "is a lost_stolen list"),
+        (lambda k: sign_list(k, kind="persons", version=4, records=[{"item": "OLD"}]), "not newer"),
+        (lambda k: sign_list(k, kind="persons", version=5, records=[{"item": "REPLAY"}]), "not newer"),
+        (lambda k: sign_list(k, kind="persons", version=9, records=[{"item": "X"}], booth="B02"), "booth B02"),
+        (lambda k: sign_list(k, kind="documents", version=9, records=[{"item": "X"}]), "is a documents list"),
         (
-            lambda k: sign_list(k, kind="watchlist", version=9, records=[{"item": "X"}], delta=True, base_version=3),
+            lambda k: sign_list(k, kind="persons", version=9, records=[{"item": "X"}], delta=True, base_version=3),
             "applies to version 3",
         ),
         (
             lambda k: sign_list(
-                load_private_key(generate_key()[0]), kind="watchlist", version=9, records=[{"item": "FORGED"}]
+                load_private_key(generate_key()[0]), kind="persons", version=9, records=[{"item": "FORGED"}]
             ),
             "signature does not verify",
         ),
         (
             lambda k: {
-                **(e := sign_list(k, kind="watchlist", version=9, records=[{"item": "A"}])),
+                **(e := sign_list(k, kind="persons", version=9, records=[{"item": "A"}])),
                 "body": e["body"].replace('"A"', '"EVIL"'),
             },
             "signature does not verify",
@@ -241,9 +241,9 @@ def test_a_bad_list_is_refused_and_the_held_list_stays_whole(
     envelope = make(keys.private)  # type: ignore[operator]
     client = _pull(held_v5, keys, _serve_lists(servers, envelope))
     status = client.status()
-    assert status.lists["watchlist"][0] == 5
+    assert status.lists["persons"][0] == 5
     assert status.last_error is not None and reason in status.last_error
-    assert list_items(held_v5, "watchlist") == ["A", "B"]
+    assert list_items(held_v5, "persons") == ["A", "B"]
     client.close()
 
 

@@ -124,21 +124,21 @@ def test_signed_lists_snapshot_then_delta(tmp_path: Path, central: CentralServer
     token = central.add_booth("INT5")
     records = tmp_path / "watch.json"
     records.write_text(json.dumps([{"item": "ALPHA"}, {"item": "BRAVO"}]))
-    publish = [sys.executable, "-m", "sync.server", "publish", "watchlist", str(records), "--key",
+    publish = [sys.executable, "-m", "sync.server", "publish", "persons", str(records), "--key",
                str(keys.private_path), "--db", central.db, "--booth", "INT5"]
     out = subprocess.run(publish, capture_output=True, text=True, check=True).stdout
-    assert "published watchlist list version" in out
+    assert "published persons list version" in out
     version = int(out.split("version ")[1].split()[0])
     store = open_booth(tmp_path / "booth.sqlite")
     store.close()
     client = make_client(tmp_path / "booth.sqlite", central, token, booth_id="INT5", tls=tls, keys=keys)
-    assert client.sync_once().lists_applied == [f"watchlist v{version}"]
-    assert list_items(tmp_path / "booth.sqlite", "watchlist") == ["ALPHA", "BRAVO"]
+    assert client.sync_once().lists_applied == [f"persons v{version}"]
+    assert list_items(tmp_path / "booth.sqlite", "persons") == ["ALPHA", "BRAVO"]
     records.write_text(json.dumps([{"op": "remove", "item": "ALPHA"}, {"item": "CHARLIE"}]))
     subprocess.run([*publish, "--delta", str(version)], capture_output=True, check=True)
-    assert client.sync_once().lists_applied == [f"watchlist v{version + 1}"]
-    assert list_items(tmp_path / "booth.sqlite", "watchlist") == ["BRAVO", "CHARLIE"]
-    assert client.status().lists["watchlist"][0] == version + 1
+    assert client.sync_once().lists_applied == [f"persons v{version + 1}"]
+    assert list_items(tmp_path / "booth.sqlite", "persons") == ["BRAVO", "CHARLIE"]
+    assert client.status().lists["persons"][0] == version + 1
     assert client.sync_once().lists_applied == []  # up to date
     client.close()
 
@@ -212,8 +212,8 @@ def test_audit_head_receipt_is_signed_and_conflicts_are_refused(
 def test_publishing_over_the_api_needs_the_admin_token(tmp_path: Path, keys: Keys) -> None:
     server = CentralServer(tmp_path / "admin", env={"CENTRAL_ADMIN_TOKEN": "admin-secret"}).start()
     try:
-        envelope = sign_list(keys.private, kind="watchlist", version=3, records=["A"])
-        url = f"{server.url}/v1/lists/watchlist"
+        envelope = sign_list(keys.private, kind="persons", version=3, records=["A"])
+        url = f"{server.url}/v1/lists/persons"
         assert requests.post(url, json={"envelope": envelope}, timeout=5).status_code == 403
         ok = requests.post(url, json={"envelope": envelope}, headers={"Authorization": "Bearer admin-secret"}, timeout=5)
         assert ok.status_code == 201 and ok.json()["version"] == 3
