@@ -10,12 +10,14 @@ The physics they rely on (shared with the scanner simulator, see ``mrz.layout``)
   photo pasted over the original interrupts the pattern.
 
 Each check needs a known page layout (from the MRZ's format) and its images; without them it says
-NOT_CHECKED and why. Thresholds come from the booth's ``[checks]`` settings.
+NOT_CHECKED and why. A device or the CLI that got an image it could not decode says so in
+``ctx.extras["image_errors"]`` (``{Light: reason}``), and the reason reaches the officer.
+Thresholds come from the booth's ``[checks]`` settings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 
@@ -72,6 +74,9 @@ def _page(ctx: CheckContext, light: Light, layout: Layout) -> im.Grey:
     names = {Light.WHITE: "white-light", Light.IR: "infrared", Light.UV: "ultraviolet"}
     image = ctx.scan.images.get(light)
     if image is None:
+        errors = ctx.extras.get("image_errors")
+        if isinstance(errors, Mapping) and light in errors:
+            raise im.UnusableImageError(f"the {names[light]} image could not be read ({errors[light]})")
         raise im.UnusableImageError(f"no {names[light]} image was taken")
     grey = im.prepare(image, names[light])
     expected = layout.width_mm / (layout.height_mm * len(layout.sides))
@@ -284,6 +289,10 @@ def viz_dates(ctx: CheckContext) -> Iterable[Finding]:
 def live_photo(ctx: CheckContext) -> Iterable[Finding]:
     """A live photo of the traveller was taken and shows something (not a covered or dead camera)."""
     code = "photo.live"
+    if ctx.live_photo is None and ctx.extras.get("live_photo_error"):
+        reason = ctx.extras["live_photo_error"]
+        yield failed(code, Severity.WARNING, f"The live photo cannot be used: {reason}. Take it again.")
+        return
     if ctx.live_photo is None:
         yield not_checked(
             code, "No live photo was taken: compare the traveller with the document photo by eye."
