@@ -1,0 +1,279 @@
+"""Finding the MRZ in a photo or scan, at any rotation.
+
+The MRZ is the only text on a document made of 2 or 3 long, parallel, equally long lines of equally sized
+glyphs at a fixed pitch. So instead of assuming an upright page, we:
+
+1. pick out dark, character-sized blobs (black-hat morphology with a round kernel, so no direction is
+   favoured, then Otsu; the black-hat also flattens uneven light and glare);
+2. estimate the text direction from the angle of each blob to its nearest similar-sized neighbours
+   (neighbours within a line are much closer than neighbours across lines);
+3. chain blobs into text lines along that direction, keep the long lines with a regular pitch, and
+   pick the group of 2-3 adjacent, parallel lines of the same extent: the MRZ.
+
+The result says where each MRZ line starts and ends in the image. The reading direction is still
+ambiguous by 180°: the caller resolves it with the recogniser (``mrz.ocr.reader``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import numpy.typing as npt
+
+FloatArray = npt.NDArray[np.float64]
+GrayImage = npt.NDArray[np.uint8]
+
+#: work on images no larger than this (longest side, px); MRZ glyphs stay >= ~8 px tall
+WORK_SIZE = 1100
+#: too many blobs means the wrong scale or pure noise; cap the quadratic neighbour search
+MAX_BLOBS = 1500
+MIN_LINE_BLOBS = 12
+MIN_FRAGMENT_BLOBS = 3
+LINE_LENGTHS = {3: (30,), 2: (36, 44)}
+
+
+@dataclass(frozen=True)
+class MRZLine:
+    """One MRZ line found in the image: its glyph centres (image px), ordered along ``direction``."""
+
+    centres: FloatArray  # (n, 2)
+
+
+@dataclass(frozen=True)
+class MRZRegion:
+    """Where the MRZ is. ``direction`` is a unit vector along the lines; the text reads this way or the
+    opposite way (180° ambiguity). ``lines`` are ordered along the normal of ``direction``."""
+
+    lines: list[MRZLine]
+    direction: FloatArray
+    pitch: float  # px between glyph centres
+    line_pitch: float  # px between line centres
+    n_chars: int  # characters per line, from the measured extent
+
+
+@dataclass
+class _Blobs:
+    centres: FloatArray  # (n, 2) working px
+    sizes: FloatArray  # (n,) max of bbox w, h
+
+
+def _blobs(gray: GrayImage) -> _Blobs:
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (13, 13))
+    blackhat = cv2.morphologyEx(gray, cv2.MORPH_BLACKHAT, kernel)
+    thresh, binary = cv2.threshold(blackhat, 0, 255, cv2.THRESH_BINARY | cv2.THRESH_OTSU)
+    if thresh < 12:  # a blank page: Otsu splits noise from noise
+        _, binary = cv2.threshold(blackhat, 12, 255, cv2.THRESH_BINARY)
+    _, _, stats, centroids = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    w = stats[1:, cv2.CC_STAT_WIDTH].astype(np.float64)
+    h = stats[1:, cv2.CC_STAT_HEIGHT].astype(np.float64)
+    area = stats[1:, cv2.CC_STAT_AREA].astype(np.float64)
+    size = np.maximum(w, h)
+    keep = (
+        (size >= 5) & (size <= 90) & (area >= 10) & (area <= 0.85 * w * h) & (np.minimum(w, h) >= 0.08 * size)
+    )
+    centres = centroids[1:][keep].astype(np.float64)
+    sizes = size[keep]
+    if len(sizes) > MAX_BLOBS:
+        # a cluttered or noisy image: keep the blobs of the most common size band
+        median = np.median(sizes)
+        order = np.argsort(np.abs(np.log(sizes / median)))[:MAX_BLOBS]
+        centres, sizes = centres[order], sizes[order]
+    return _Blobs(centres, sizes)
+
+
+def _text_angle(blobs: _Blobs, dist: FloatArray, similar: npt.NDArray[np.bool_]) -> float | None:
+    """Dominant angle (radians, in [0, pi)) of links between nearest similar blobs."""
+    d = np.where(similar, dist, np.inf)
+    nearest = np.argsort(d, axis=1)[:, :2]
+    rows = np.repeat(np.arange(len(d)), 2)
+    cols = nearest.ravel()
+    ok = np.isfinite(d[rows, cols])
+    if ok.sum() < MIN_LINE_BLOBS:
+        return None
+    vec = blobs.centres[cols[ok]] - blobs.centres[rows[ok]]
+    ang = np.mod(np.arctan2(vec[:, 1], vec[:, 0]), np.pi)
+    hist, _ = np.histogram(ang, bins=180, range=(0, np.pi))
+    smooth = np.convolve(np.concatenate([hist[-3:], hist, hist[:3]]), np.ones(7), mode="valid")
+    peak = int(np.argmax(smooth))
+    # refine with the mean angle of the links near the peak (doubled angles handle the wrap at pi)
+    centre = (peak + 0.5) * np.pi / 180
+    near = np.abs(np.angle(np.exp(2j * (ang - centre)))) < np.radians(6)
+    return float(np.mod(np.angle(np.mean(np.exp(2j * ang[near]))) / 2, np.pi))
+
+
+def _chains(
+    u: FloatArray, v: FloatArray, sizes: FloatArray, dist: FloatArray, similar: npt.NDArray[np.bool_]
+) -> list[npt.NDArray[np.intp]]:
+    """Groups of blobs linked along the text direction (union-find over close, aligned pairs)."""
+    smax = np.maximum(sizes[:, None], sizes[None, :])
+    du = np.abs(u[:, None] - u[None, :])
+    dv = np.abs(v[:, None] - v[None, :])
+    link = similar & (du < 2.2 * smax) & (dv < 0.35 * smax) & (dist > 0)
+    ii, jj = np.nonzero(np.triu(link))
+    parent = np.arange(len(u))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = int(parent[a])
+        return a
+
+    for a, b in zip(ii.tolist(), jj.tolist(), strict=True):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[ra] = rb
+    roots = np.array([find(a) for a in range(len(u))])
+    groups = []
+    for root in np.unique(roots):
+        members = np.nonzero(roots == root)[0]
+        if len(members) >= MIN_FRAGMENT_BLOBS:
+            groups.append(members[np.argsort(u[members])])
+    return groups
+
+
+def _join_fragments(
+    fragments: list[npt.NDArray[np.intp]], u: FloatArray, v: FloatArray, sizes: FloatArray
+) -> list[npt.NDArray[np.intp]]:
+    """Joins collinear pieces of one line that a gap split: glare, a finger, a guilloche crossing."""
+    fragments = sorted(fragments, key=len, reverse=True)
+    info = []
+    for members in fragments:
+        uu = u[members]
+        gaps = np.diff(uu)
+        size = float(np.median(sizes[members]))
+        gaps = gaps[gaps > 0.3 * size]
+        pitch = float(np.median(gaps)) if len(gaps) else size
+        info.append((float(uu[0]), float(uu[-1]), float(np.median(v[members])), pitch, size))
+    joined: list[npt.NDArray[np.intp]] = []
+    used = [False] * len(fragments)
+    for i, members in enumerate(fragments):
+        if used[i]:
+            continue
+        used[i] = True
+        u0, u1, vi, pitch, size = info[i]
+        parts = [members]
+        for j in range(i + 1, len(fragments)):
+            a0, a1, vj, _, size_j = info[j]
+            if used[j] or abs(vj - vi) > 0.4 * size or not 0.6 < size_j / size < 1.6:
+                continue
+            gap = a0 - u1 if a0 > u1 else u0 - a1
+            steps = gap / pitch
+            if 0.5 < steps < 8 and abs(steps - round(steps)) < 0.3:
+                used[j] = True
+                parts.append(fragments[j])
+                u0, u1 = min(u0, a0), max(u1, a1)
+        merged = np.concatenate(parts)
+        if len(merged) >= MIN_LINE_BLOBS:
+            joined.append(merged[np.argsort(u[merged])])
+    return joined
+
+
+@dataclass
+class _Line:
+    members: npt.NDArray[np.intp]
+    u0: float
+    u1: float
+    v: float
+    pitch: float
+    size: float
+
+
+def _regular_line(
+    members: npt.NDArray[np.intp], u: FloatArray, v: FloatArray, sizes: FloatArray
+) -> _Line | None:
+    uu = u[members]
+    gaps = np.diff(uu)
+    gaps = gaps[gaps > 0.3 * np.median(sizes[members])]  # two blobs of one glyph are not a gap
+    if len(gaps) < MIN_LINE_BLOBS - 1:
+        return None
+    pitch = float(np.median(gaps))
+    multiples = gaps / pitch
+    regular = np.abs(multiples - np.round(multiples)) < 0.25
+    if regular.mean() < 0.8 or np.max(multiples) > 8.5:
+        return None
+    size = float(np.median(sizes[members]))
+    if not 0.6 * size < pitch < 2.0 * size:
+        return None
+    return _Line(members, float(uu[0]), float(uu[-1]), float(np.median(v[members])), pitch, size)
+
+
+def _best_group(lines: list[_Line]) -> list[_Line] | None:
+    """The 2-3 adjacent, parallel lines of equal extent with the most glyphs."""
+    lines = sorted(lines, key=lambda ln: ln.v)
+    best: list[_Line] | None = None
+    best_score = 0.0
+    for i, first in enumerate(lines):
+        group = [first]
+        for other in lines[i + 1 :]:
+            last = group[-1]
+            pitch = (last.pitch + other.pitch) / 2
+            overlap = min(last.u1, other.u1) - max(last.u0, other.u0)
+            span = max(last.u1 - last.u0, other.u1 - other.u0)
+            if (
+                1.2 * pitch < other.v - last.v < 2.6 * pitch
+                and abs(last.pitch - other.pitch) < 0.15 * pitch
+                and overlap > 0.75 * span
+            ):
+                group.append(other)
+                if len(group) == 3:
+                    break
+            elif other.v - last.v >= 2.6 * pitch:
+                break
+        if len(group) < 2:
+            continue
+        score = sum(len(ln.members) for ln in group)
+        if score > best_score:
+            best, best_score = group, score
+    return best
+
+
+def _n_chars(group: list[_Line]) -> int:
+    pitch = float(np.median([ln.pitch for ln in group]))
+    span = max(ln.u1 for ln in group) - min(ln.u0 for ln in group)
+    measured = span / pitch + 1
+    options = LINE_LENGTHS[3] if len(group) == 3 else LINE_LENGTHS[2]
+    return min(options, key=lambda n: abs(n - measured))
+
+
+def locate(gray: GrayImage) -> MRZRegion | None:
+    """Finds the MRZ in a grey image; None if there is no block of MRZ-like lines."""
+    scale = min(1.0, WORK_SIZE / max(gray.shape[:2]))
+    work = gray
+    if scale < 1:
+        work = np.asarray(cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA), np.uint8)
+    blobs = _blobs(work)
+    if len(blobs.sizes) < 2 * MIN_LINE_BLOBS:
+        return None
+    pts = blobs.centres.astype(np.float32)
+    dist = np.hypot(pts[:, None, 0] - pts[None, :, 0], pts[:, None, 1] - pts[None, :, 1])
+    ratio = blobs.sizes[:, None] / blobs.sizes[None, :]
+    smax = np.maximum(blobs.sizes[:, None], blobs.sizes[None, :])
+    similar = (ratio > 0.45) & (ratio < 2.2) & (dist < 2.2 * smax) & (dist > 0)
+    angle = _text_angle(blobs, dist, similar)
+    if angle is None:
+        return None
+    direction = np.array([np.cos(angle), np.sin(angle)])
+    if direction[0] < 0:  # point rightwards: an upright page then needs no second reading
+        direction = -direction
+    normal = np.array([-direction[1], direction[0]])
+    u = blobs.centres @ direction
+    v = blobs.centres @ normal
+    lines = [
+        line
+        for members in _join_fragments(_chains(u, v, blobs.sizes, dist, similar), u, v, blobs.sizes)
+        if (line := _regular_line(members, u, v, blobs.sizes)) is not None
+    ]
+    group = _best_group(lines)
+    if group is None:
+        return None
+    pitch = float(np.median([ln.pitch for ln in group])) / scale
+    line_pitch = float((group[-1].v - group[0].v) / (len(group) - 1)) / scale
+    return MRZRegion(
+        lines=[MRZLine(blobs.centres[ln.members] / scale) for ln in group],
+        direction=direction,
+        pitch=pitch,
+        line_pitch=line_pitch,
+        n_chars=_n_chars(group),
+    )
