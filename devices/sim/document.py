@@ -313,6 +313,20 @@ class _Page:
         return self._finish(image, 2.0)
 
 
+_SKIN_TONES = (
+    (189, 214, 245),
+    (160, 190, 230),
+    (130, 170, 225),
+    (110, 150, 205),
+    (90, 125, 180),
+    (70, 100, 150),
+    (55, 80, 125),
+    (45, 62, 100),
+)
+"""BGR skin tones from very light to very dark (all inside the usual YCrCb skin range)."""
+_CLOTHING = ((90, 40, 20), (30, 30, 30), (120, 120, 120), (40, 80, 30), (40, 30, 110), (235, 235, 235))
+
+
 def draw_face(width: int, height: int, seed: int) -> Image:
     """A frontal portrait drawn from ellipses: head, hair, eyes, brows, nose, mouth, shoulders.
 
@@ -323,9 +337,9 @@ def draw_face(width: int, height: int, seed: int) -> Image:
     background = np.array([rng.randint(200, 235), rng.randint(195, 225), rng.randint(180, 215)], np.uint8)
     image = np.empty((height, width, 3), np.uint8)
     image[:] = background
-    skin = (rng.randint(60, 190), rng.randint(100, 200), rng.randint(140, 235))
+    skin = tuple(min(255, max(0, c + rng.randint(-8, 8))) for c in rng.choice(_SKIN_TONES))
     hair = (rng.randint(10, 70), rng.randint(10, 60), rng.randint(10, 90))
-    cloth = (rng.randint(20, 200), rng.randint(20, 200), rng.randint(20, 200))
+    cloth = rng.choice(_CLOTHING)
     cx = width // 2 + rng.randint(-width // 30, width // 30)
     head_w = round(width * rng.uniform(0.26, 0.33))
     head_h = round(height * rng.uniform(0.28, 0.33))
