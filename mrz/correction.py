@@ -149,19 +149,30 @@ def _country_changes(grid: Grid, f: Field) -> list[Change]:
     return [((f.line, f.offset + i), c) for i, c in enumerate(best) if c != text[i]]
 
 
-def _swaps(grid: Grid, pos: Pos) -> str | None:
-    """The confusion partner of an alphanumeric character, if it has one."""
-    if grid.owner[pos].charset is not Charset.ALNUM:
-        return None
+def _alternatives(grid: Grid, pos: Pos) -> list[str]:
+    """What an alphanumeric character may have been before OCR: its confusion partner, and for a
+    ``K``/``S``/``G`` with only fillers (or their look-alikes) after it, a filler."""
+    owner = grid.owner[pos]
+    if owner.charset is not Charset.ALNUM:
+        return []
     char = grid[pos]
-    return LETTER_TO_DIGIT.get(char) or DIGIT_TO_LETTER.get(char)
+    found = [p for p in (LETTER_TO_DIGIT.get(char), DIGIT_TO_LETTER.get(char)) if p is not None]
+    if char in FILLER_LOOKALIKES:
+        rest = grid.rows[pos[0]][pos[1] + 1 : owner.end] if pos[0] == owner.line else []
+        if all(c == FILLER or c in FILLER_LOOKALIKES for c in rest):
+            found.append(FILLER)
+    return found
 
 
-def _group_sum_delta(group: Group, grid: Grid) -> tuple[dict[Pos, int], int]:
-    """Weight of each covered position in the group's sum, and the current sum."""
-    weights = {pos: WEIGHTS[i % 3] for i, pos in enumerate(group.covered)}
-    total = sum(char_value(grid[pos]) * w for pos, w in weights.items())
-    return weights, total
+def _options(grid: Grid, covered: Iterable[Pos]) -> list[Change]:
+    return [(pos, alt) for pos in covered for alt in _alternatives(grid, pos)]
+
+
+def _subsets(options: list[Change], size: int) -> Iterable[tuple[Change, ...]]:
+    """Sets of ``size`` changes, at most one per position."""
+    for subset in itertools.combinations(options, size):
+        if len({pos for pos, _ in subset}) == size:
+            yield subset
 
 
 def _search_check_groups(layout: Layout, grid: Grid) -> list[dict[str, Any]]:
@@ -170,69 +181,66 @@ def _search_check_groups(layout: Layout, grid: Grid) -> list[dict[str, Any]]:
     composite = next((g for g in groups if g.name == "composite"), None)
     singles = [g for g in groups if g is not composite]
     findings: list[dict[str, Any]] = []
-    per_group: list[list[tuple[Pos, ...]]] = []
+    per_group: list[list[tuple[Change, ...]]] = []
     claimed: set[Pos] = set()
     for group in singles:
         claimed.update(group.covered)
-        options = _minimal_fixes(group, grid, [p for p in group.covered if _swaps(grid, p)])
+        fixes = _minimal_fixes(group, grid)
         if composite is None:
-            if len(options) == 1:
-                _apply(grid, ((p, _swap_to(grid, p)) for p in options[0]))
-            elif len(options) > 1:
-                findings.append(_ambiguous(group.name, len(options)))
+            if len(fixes) == 1:
+                _apply(grid, fixes[0])
+            elif len(fixes) > 1:
+                findings.append(_ambiguous(group.name, len(fixes)))
         else:
-            per_group.append(options or [()])
+            per_group.append(fixes or [()])
     if composite is None:
         return findings
-    free = [p for p in composite.covered if p not in claimed and _swaps(grid, p)]
-    extra: list[tuple[Pos, ...]] = [
-        subset for size in range(MAX_SWAPS + 1) for subset in itertools.combinations(free, size)
-    ]
-    combos = itertools.islice(itertools.product(*per_group, extra), MAX_COMBINATIONS)
-    passing: list[tuple[Pos, ...]] = []
-    for combo in combos:
-        chosen = tuple(p for part in combo for p in part)
+    if composite.passes(grid) and all(g.passes(grid) for g in singles):
+        return findings
+    free = _options(grid, (p for p in composite.covered if p not in claimed))
+    extra = [subset for size in range(MAX_SWAPS + 1) for subset in _subsets(free, size)]
+    passing: list[tuple[Change, ...]] = []
+    for combo in itertools.islice(itertools.product(*per_group, extra), MAX_COMBINATIONS):
+        chosen = tuple(change for part in combo for change in part)
         if not chosen:
-            if composite.passes(grid) and all(g.passes(grid) for g in singles):
-                return findings
             continue
-        before = {p: grid[p] for p in chosen}
-        _apply(grid, ((p, _swap_to(grid, p)) for p in chosen))
-        if composite.passes(grid) and all(g.passes(grid) for g in singles if set(g.covered) & set(chosen)):
+        before = [(pos, grid[pos]) for pos, _ in chosen]
+        _apply(grid, chosen)
+        touched = {pos for pos, _ in chosen}
+        if composite.passes(grid) and all(g.passes(grid) for g in singles if touched & set(g.covered)):
             passing.append(chosen)
-        _apply(grid, before.items())
+        _apply(grid, before)
     if not passing:
         return findings
     fewest = min(len(c) for c in passing)
     best = [c for c in passing if len(c) == fewest]
     if len(best) == 1:
-        _apply(grid, ((p, _swap_to(grid, p)) for p in best[0]))
+        _apply(grid, best[0])
     else:
-        findings.append(_ambiguous("composite", len(best)))
+        touched = {pos for candidate in best for pos, _ in candidate}
+        involved = [g.name for g in singles if touched & set(g.covered)] or ["composite"]
+        findings.append(_ambiguous(", ".join(involved), len(best)))
     return findings
 
 
-def _swap_to(grid: Grid, pos: Pos) -> str:
-    partner = _swaps(grid, pos)
-    assert partner is not None
-    return partner
-
-
-def _minimal_fixes(group: Group, grid: Grid, swappable: list[Pos]) -> list[tuple[Pos, ...]]:
-    """All smallest sets (up to ``MAX_SWAPS``) of swaps that make ``group`` pass."""
+def _minimal_fixes(group: Group, grid: Grid) -> list[tuple[Change, ...]]:
+    """All smallest sets (up to ``MAX_SWAPS`` changes) that make ``group`` pass; ``[()]`` if it
+    passes already, ``[]`` if nothing within reach does."""
     if group.passes(grid):
         return [()]
     digit = grid[group.digit]
     if not digit.isdigit() or any(not grid.owner[p].charset.allows(grid[p]) for p in group.covered):
         return []
-    weights, total = _group_sum_delta(group, grid)
-    delta = {p: (char_value(_swap_to(grid, p)) - char_value(grid[p])) * weights[p] for p in swappable}
+    weights = {pos: WEIGHTS[i % 3] for i, pos in enumerate(group.covered)}
+    total = sum(char_value(grid[pos]) * w for pos, w in weights.items())
+    options = _options(grid, group.covered)
+    delta = {(p, c): (char_value(c) - char_value(grid[p])) * weights[p] for p, c in options}
     target = int(digit)
     for size in range(1, MAX_SWAPS + 1):
         found = [
             subset
-            for subset in itertools.combinations(swappable, size)
-            if (total + sum(delta[p] for p in subset)) % 10 == target
+            for subset in _subsets(options, size)
+            if (total + sum(delta[change] for change in subset)) % 10 == target
         ]
         if found:
             return found
@@ -243,8 +251,8 @@ def _ambiguous(check: str, count: int) -> dict[str, Any]:
     return {
         "code": "mrz.correction_ambiguous",
         "severity": "warning",
-        "message": f"{count} different OCR corrections fit the {check.replace('_', ' ')} check digit; "
-        "none applied",
+        "message": f"{count} different OCR corrections of the {check.replace('_', ' ')} fit the check "
+        "digits; none applied: read the printed data",
         "evidence": {"check": check, "candidates": count},
     }
 
