@@ -213,6 +213,7 @@ class Store:
         conn = getattr(self, "_conn", None)
         if conn is not None:
             conn.close()
+        self.images.close()
         if self._lock_fd >= 0:
             os.close(self._lock_fd)
             self._lock_fd = -1

@@ -23,6 +23,7 @@ import os
 import re
 import uuid
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,6 +84,7 @@ class ImageDir:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._known_shards: set[str] = set()
+        self._pool: ThreadPoolExecutor | None = None
 
     def ensure(self) -> None:
         if not self.root.is_dir():
@@ -101,27 +103,44 @@ class ImageDir:
                 directory.mkdir(parents=True, exist_ok=True)
                 fsync_dir(self.root)
             self._known_shards.add(shard)
-        stored: list[StoredImage] = []
-        written: list[Path] = []
+        plans: list[tuple[StoredImage, Path, bytes]] = []
+        for name, data in images:
+            media_type, ext = sniff(data)
+            final = f"{record_id}.{check_name(name)}.{ext}"
+            digest = hashlib.sha256(data).hexdigest()
+            image = StoredImage(record_id, name, f"{shard}/{final}", media_type, digest, len(data))
+            plans.append((image, directory / f".{final}.{uuid.uuid4().hex[:8]}{_TMP_SUFFIX}", data))
+        written = [tmp for _, tmp, _ in plans]
         try:
-            for name, data in images:
-                media_type, ext = sniff(data)
-                final = directory / f"{record_id}.{check_name(name)}.{ext}"
-                tmp = directory / f".{final.name}.{uuid.uuid4().hex[:8]}{_TMP_SUFFIX}"
-                written.append(tmp)
-                _write_synced(tmp, data)
-                os.rename(tmp, final)
-                written[-1] = final
-                digest = hashlib.sha256(data).hexdigest()
-                stored.append(
-                    StoredImage(record_id, name, f"{shard}/{final.name}", media_type, digest, len(data))
-                )
-            if stored:
+            self._write_all([(tmp, data) for _, tmp, data in plans])
+            for index, (image, tmp, _) in enumerate(plans):
+                os.rename(tmp, self.root / image.path)
+                written[index] = self.root / image.path
+            if plans:
                 fsync_dir(directory)
         except BaseException:
             self.remove(written)
             raise
-        return stored
+        return [image for image, _, _ in plans]
+
+    def _write_all(self, files: list[tuple[Path, bytes]]) -> None:
+        """Write and fsync the files concurrently: the file system batches the journal commits of
+        concurrent fsyncs (ext4: three 250 KB files in ~5 ms instead of ~23 ms one after another)."""
+        if len(files) <= 1:
+            for path, data in files:
+                _write_synced(path, data)
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="store-fsync")
+        futures = [self._pool.submit(_write_synced, path, data) for path, data in files]
+        wait(futures)  # every write has finished (or failed) before the caller may clean up
+        for future in futures:
+            future.result()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
 
     def remove(self, paths: Iterable[Path]) -> None:
         """Best-effort removal (used after a failed transaction and by retention)."""
