@@ -324,7 +324,7 @@ _SKIN_TONES = (
     (45, 62, 100),
 )
 """BGR skin tones from very light to very dark (all inside the usual YCrCb skin range)."""
-_CLOTHING = ((90, 40, 20), (30, 30, 30), (120, 120, 120), (40, 80, 30), (40, 30, 110), (235, 235, 235))
+_CLOTHING = ((90, 40, 20), (30, 30, 30), (120, 120, 120), (40, 80, 30), (80, 60, 50), (235, 235, 235))
 
 
 def draw_face(width: int, height: int, seed: int) -> Image:
