@@ -40,7 +40,7 @@ LETTER_TO_DIGIT: Final = {"O": "0", "I": "1", "Z": "2", "S": "5", "G": "6", "B":
 DIGIT_TO_LETTER: Final = {d: c for c, d in LETTER_TO_DIGIT.items()}
 FILLER_LOOKALIKES: Final = frozenset("KSG")
 MAX_SWAPS: Final = 2
-MAX_COMBINATIONS: Final = 512
+MAX_COMBINATIONS: Final = 4000
 _SEXES: Final = frozenset("MFX<")
 
 Change = tuple[Pos, str]  # position, new character
@@ -182,44 +182,55 @@ def _search_check_groups(layout: Layout, grid: Grid) -> list[dict[str, Any]]:
     singles = [g for g in groups if g is not composite]
     findings: list[dict[str, Any]] = []
     per_group: list[list[tuple[Change, ...]]] = []
-    claimed: set[Pos] = set()
     for group in singles:
-        claimed.update(group.covered)
         fixes = _minimal_fixes(group, grid)
         if composite is None:
             if len(fixes) == 1:
                 _apply(grid, fixes[0])
             elif len(fixes) > 1:
-                findings.append(_ambiguous(group.name, len(fixes)))
+                findings.append(_ambiguous(group.name))
         else:
             per_group.append(fixes or [()])
-    if composite is None:
+    if composite is None or composite.passes(grid):
         return findings
-    if composite.passes(grid) and all(g.passes(grid) for g in singles):
+    digit = grid[composite.digit]
+    if not digit.isdigit() or any(not grid.owner[p].charset.allows(grid[p]) for p in composite.covered):
         return findings
+    claimed = {p for g in singles for p in g.covered}
     free = _options(grid, (p for p in composite.covered if p not in claimed))
-    extra = [subset for size in range(MAX_SWAPS + 1) for subset in _subsets(free, size)]
-    passing: list[tuple[Change, ...]] = []
-    for combo in itertools.islice(itertools.product(*per_group, extra), MAX_COMBINATIONS):
-        chosen = tuple(change for part in combo for change in part)
-        if not chosen:
-            continue
-        before = [(pos, grid[pos]) for pos, _ in chosen]
-        _apply(grid, chosen)
-        touched = {pos for pos, _ in chosen}
-        if composite.passes(grid) and all(g.passes(grid) for g in singles if touched & set(g.covered)):
-            passing.append(chosen)
-        _apply(grid, before)
-    if not passing:
-        return findings
-    fewest = min(len(c) for c in passing)
-    best = [c for c in passing if len(c) == fewest]
-    if len(best) == 1:
-        _apply(grid, best[0])
-    else:
-        touched = {pos for candidate in best for pos, _ in candidate}
-        involved = [g.name for g in singles if touched & set(g.covered)] or ["composite"]
-        findings.append(_ambiguous(", ".join(involved), len(best)))
+    weights = {pos: WEIGHTS[i % 3] for i, pos in enumerate(composite.covered)}
+    total = sum(char_value(grid[pos]) * w for pos, w in weights.items())
+
+    def shift(changes: tuple[Change, ...]) -> int:
+        return sum((char_value(c) - char_value(grid[p])) * weights[p] for p, c in changes)
+
+    fixed = [tuple(c for part in combo for c in part) for combo in itertools.product(*per_group)]
+    budget = MAX_COMBINATIONS
+    for size in range(1, (len(per_group) + 1) * MAX_SWAPS + 1):
+        passing: list[tuple[Change, ...]] = []
+        for base in fixed:
+            if len(base) > size or size - len(base) > MAX_SWAPS:
+                continue
+            for extra in _subsets(free, size - len(base)):
+                budget -= 1
+                if budget < 0:
+                    findings.append(_ambiguous("composite", exhausted=True))
+                    return findings
+                chosen = base + extra
+                if (total + shift(chosen)) % 10 == int(digit):
+                    passing.append(chosen)
+                    if len(passing) > 1:
+                        break
+            if len(passing) > 1:
+                break
+        if len(passing) == 1:
+            _apply(grid, passing[0])
+            return findings
+        if passing:
+            touched = {pos for candidate in passing for pos, _ in candidate}
+            involved = [g.name for g in singles if touched & set(g.covered)] or ["composite"]
+            findings.append(_ambiguous(", ".join(involved)))
+            return findings
     return findings
 
 
@@ -247,13 +258,14 @@ def _minimal_fixes(group: Group, grid: Grid) -> list[tuple[Change, ...]]:
     return []
 
 
-def _ambiguous(check: str, count: int) -> dict[str, Any]:
+def _ambiguous(check: str, *, exhausted: bool = False) -> dict[str, Any]:
+    what = "too many possible" if exhausted else "more than one"
     return {
         "code": "mrz.correction_ambiguous",
         "severity": "warning",
-        "message": f"{count} different OCR corrections of the {check.replace('_', ' ')} fit the check "
-        "digits; none applied: read the printed data",
-        "evidence": {"check": check, "candidates": count},
+        "message": f"{what} OCR correction of the {check.replace('_', ' ')} fits the check digits; "
+        "none applied: read the printed data",
+        "evidence": {"check": check, "search_exhausted": exhausted},
     }
 
 
