@@ -247,6 +247,26 @@ class ChecksSettings(Section):
         minimum=0.0,
         maximum=1.0,
     )
+    uv_glow_level = float_setting(
+        0.45,
+        "Brightness (0..1 of full scale) from which a page background pixel counts as glowing under UV.",
+        minimum=0.0,
+        maximum=1.0,
+    )
+    uv_photo_pattern_ratio = float_setting(
+        0.35,
+        "Minimum ratio of the UV pattern's strength over the photo to that around it; below it the photo"
+        " was likely substituted (the pattern does not cross it).",
+        minimum=0.0,
+        maximum=1.0,
+    )
+    viz_ir_min_ink_ratio = float_setting(
+        0.5,
+        "Minimum ratio of a printed date's ink under infrared to that under white light; below it the"
+        " digits were redrawn in IR-transparent ink (an altered date).",
+        minimum=0.0,
+        maximum=1.0,
+    )
     photo_min_coverage = float_setting(
         0.2,
         "Share of the photo zone that must hold image detail to count as a photo.",
@@ -280,6 +300,15 @@ class ScreeningSettings(Section):
         {"name": 0.6, "birth_date": 0.25, "nationality": 0.1, "sex": 0.05},
         "Weight of each field in a candidate's score.",
         minimum=0.0,
+    )
+    name_floor = float_setting(
+        0.8, "A candidate is a hit only when its name alone scores at least this.", minimum=0, maximum=1
+    )
+    candidates = int_setting(
+        64, "Candidates taken from the name index for full scoring.", minimum=1, maximum=10_000
+    )
+    allowed_stay_days = int_setting(
+        90, "Days of stay allowed before travel history flags an overstay.", minimum=1, maximum=3650
     )
 
 
