@@ -4,11 +4,21 @@ underscore keeps discovery away).
 Every image a check touches goes through ``prepare``, which turns anything odd (not an array, empty,
 a strange dtype or channel count, too small) into an ``UnusableImageError`` with a reason the officer can
 read, so a bad camera frame becomes NOT_CHECKED instead of a crash or a false alarm. Images are
-reduced to a working width before measuring: the features measured (ink bands, paper glow, a photo)
-are large, and a 1500 px page costs ten times more than a 500 px one for the same answer.
+reduced to about a working width before measuring (by a whole factor, which OpenCV does fastest):
+the features measured (ink bands, paper glow, a photo) are large, and a 1500 px page costs ten times
+more than a 500 px one for the same answer (``bench.inspection`` measures both).
+
+Several checks look at the same image, so the prepared image and its UV pattern map are computed
+once per image object and reused (``memo``). A scan's images are never modified after capture; the
+cached results are made read-only so that no check can modify them for the next one.
 """
 
 from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import TypeVar
 
 import cv2
 import numpy as np
@@ -26,12 +36,52 @@ PATTERN_WINDOW = 15
 """Median window (working pixels, about 4 mm of a TD3 page) wider than any pattern line."""
 
 
+T = TypeVar("T")
+
+
 class UnusableImageError(Exception):
     """An image that cannot be measured; the message says why, in plain words."""
 
 
-def prepare(image: object, what: str, width: int = WORK_WIDTH) -> Grey:
-    """``image`` as a grey 0..1 float image ``width`` pixels wide (never wider than the original)."""
+class _Memo:
+    """Results computed from an image, kept while the image is among the last few used. Entries hold
+    the image itself, so its ``id`` cannot be reused by another object while the entry lives."""
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._items: OrderedDict[tuple[int, str], tuple[object, object]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, source: object, key: str, compute: Callable[[], T]) -> T:
+        slot = (id(source), key)
+        with self._lock:
+            hit = self._items.get(slot)
+            if hit is not None and hit[0] is source:
+                self._items.move_to_end(slot)
+                return hit[1]  # type: ignore[return-value]
+        value = compute()
+        with self._lock:
+            self._items[slot] = (source, value)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+memo = _Memo(size=16)
+
+
+def prepare(image: object, what: str, width: int | None = None) -> Grey:
+    """``image`` as a read-only grey 0..1 float image about ``width`` (default ``WORK_WIDTH``)
+    pixels wide, never wider than the original."""
+    width = width or WORK_WIDTH
+    return memo.get(image, f"prepare:{width}", lambda: _prepare(image, what, width))
+
+
+def _prepare(image: object, what: str, width: int) -> Grey:
     if not isinstance(image, np.ndarray):
         raise UnusableImageError(f"the {what} image is missing or not an image")
     if image.size == 0:
@@ -50,10 +100,12 @@ def prepare(image: object, what: str, width: int = WORK_WIDTH) -> Grey:
     if image.ndim == 3:
         code = cv2.COLOR_BGRA2GRAY if image.shape[2] == 4 else cv2.COLOR_BGR2GRAY
         image = cv2.cvtColor(np.ascontiguousarray(image), code)
-    if width_in > width:
-        height_out = max(1, round(height * width / width_in))
-        image = cv2.resize(image, (width, height_out), interpolation=cv2.INTER_AREA)
-    return np.asarray(image, dtype=np.float32) / np.float32(255.0)
+    factor = round(width_in / width)
+    if factor > 1:
+        image = cv2.resize(image, (width_in // factor, height // factor), interpolation=cv2.INTER_AREA)
+    grey = np.asarray(image, dtype=np.float32) / np.float32(255.0)
+    grey.flags.writeable = False
+    return grey
 
 
 def same_page(first: Grey, second: Grey, what: str) -> Grey:
@@ -121,9 +173,15 @@ def pattern_map(image: Grey, above: float) -> npt.NDArray[np.bool_]:
     """Where the page is brighter than its surroundings by ``above``: a printed pattern (e.g. UV
     fluorescent lines), found the same way on dull paper and on glowing paper. The surroundings
     are a median, not a mean, so the bright rim next to dark ink is not taken for pattern."""
+    return memo.get(image, f"pattern:{above}", lambda: _pattern_map(image, above))
+
+
+def _pattern_map(image: Grey, above: float) -> npt.NDArray[np.bool_]:
     as_bytes = np.clip(image * 255.0, 0, 255).astype(np.uint8)
     background = cv2.medianBlur(as_bytes, PATTERN_WINDOW).astype(np.float32) / np.float32(255.0)
-    return np.asarray(image - background > above)
+    found = np.asarray(image - background > above)
+    found.flags.writeable = False
+    return found
 
 
 def detail_share(region: Grey, deviation: float) -> float:

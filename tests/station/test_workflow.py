@@ -96,7 +96,7 @@ def test_recording_an_inspection_stores_record_images_audit_and_event_together(
     assert record is not None and record.kind == "inspection"
     assert Inspection.from_json(record.body).inspection_id == inspection_id
     assert set(booth.store.images_of(inspection_id)) == {"white", "ir", "uv"}
-    assert booth.store.image_bytes(inspection_id, "ir").startswith(b"\x89PNG")
+    assert booth.store.image_bytes(inspection_id, "ir").startswith(b"\xff\xd8\xff")  # JPEG
     assert ("inspection", inspection_id) in _events(booth.store)
     assert ("officer:olga", "inspection.scan", inspection_id) in booth.audit_actions()
 

@@ -60,6 +60,24 @@ def test_defects_are_caught_on_an_id_card_too(defect: Defect) -> None:
     assert findings[CAUGHT_BY[defect]].status is Status.FAILED, findings
 
 
+@pytest.mark.parametrize("defect", [None, *Defect])
+def test_the_checks_give_the_same_answers_on_stored_jpeg_images(defect: Defect | None) -> None:
+    import cv2
+
+    from station.workflow import encode_images
+
+    defects = frozenset({defect}) if defect else frozenset()
+    scan = rendered(TD3, defects, seed=2)
+    stored = encode_images({str(light): image for light, image in scan.images.items()})
+    decoded = {
+        light: cv2.imdecode(np.frombuffer(stored[str(light)], np.uint8), cv2.IMREAD_UNCHANGED)
+        for light in scan.images
+    }
+    checks = [c for code in IMAGE_CHECKS for c in only(code)]
+    again = {f.code: f.status for f in run_checks(context(scan=_scan_with(decoded)), checks)}
+    assert again == {code: f.status for code, f in _image_findings(TD3, defects, seed=2).items()}
+
+
 def test_all_defects_at_once_are_each_caught() -> None:
     findings = _image_findings(TD3, frozenset(Defect), seed=7)
     for defect in (Defect.UV_BRIGHT_PAPER, Defect.IR_INVISIBLE_MRZ, Defect.ALTERED_DATE):
