@@ -46,14 +46,17 @@ log = logging.getLogger(__name__)
 ALERT_KIND = "alert"
 
 
-def apply_alerts(conn: sqlite3.Connection, kind: str, version: int, records: Sequence[Any], delta: bool) -> None:
+def apply_alerts(
+    conn: sqlite3.Connection, kind: str, version: int, records: Sequence[Any], delta: bool
+) -> None:
     """Store alerts from other booths (inside the list's transaction)."""
     if not delta:
         conn.execute("DELETE FROM sync_alerts")
     now = datetime.now(UTC).isoformat(timespec="seconds")
     for record in records:
         conn.execute(
-            "INSERT INTO sync_alerts (alert_seq, event_id, origin_booth, alert, received_at) VALUES (?, ?, ?, ?, ?)"
+            "INSERT INTO sync_alerts (alert_seq, event_id, origin_booth, alert, received_at)"
+            " VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT DO NOTHING",
             (
                 int(record["alert_seq"]),
@@ -65,7 +68,9 @@ def apply_alerts(conn: sqlite3.Connection, kind: str, version: int, records: Seq
         )
 
 
-def _screening_applier(conn: sqlite3.Connection, kind: str, version: int, records: Sequence[Any], delta: bool) -> None:
+def _screening_applier(
+    conn: sqlite3.Connection, kind: str, version: int, records: Sequence[Any], delta: bool
+) -> None:
     apply_screening_list(conn, kind, str(version), records, delta=delta)
 
 
@@ -88,7 +93,13 @@ def recent_alerts(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, A
         (limit,),
     ).fetchall()
     return [
-        {"alert_seq": r[0], "event_id": r[1], "origin_booth": r[2], "alert": json.loads(r[3]), "received_at": r[4]}
+        {
+            "alert_seq": r[0],
+            "event_id": r[1],
+            "origin_booth": r[2],
+            "alert": json.loads(r[3]),
+            "received_at": r[4],
+        }
         for r in rows
     ]
 
@@ -154,7 +165,9 @@ class SyncService:
         self._status_lock = threading.Lock()
         self._audit_sent: int | None = None
 
-    def _apply(self, conn: sqlite3.Connection, kind: str, version: int, records: Sequence[Any], delta: bool) -> None:
+    def _apply(
+        self, conn: sqlite3.Connection, kind: str, version: int, records: Sequence[Any], delta: bool
+    ) -> None:
         self.appliers[kind](conn, kind, version, records, delta)
 
     def start(self) -> None:
@@ -165,7 +178,7 @@ class SyncService:
         self._worker.wake()
 
     def run_once(self) -> SyncReport:
-        """One round on the caller's thread (``station sync now``); raises ``SyncError`` with a plain reason."""
+        """One round on the caller's thread (``station sync now``); raises ``SyncError`` (plain reason)."""
         report = self.client.sync_once()
         self._after_round(report, None)
         return report

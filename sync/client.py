@@ -28,14 +28,22 @@ from typing import Any
 from sync import outbox
 from sync.errors import (
     FinalError,
-    ListRejected,
-    ProtocolViolation,
-    RateLimited,
-    RecordRejected,
+    ListRejectedError,
+    ProtocolError,
+    RateLimitedError,
+    RecordRejectedError,
     RetryableError,
     SyncError,
 )
-from sync.lists import LIST_KINDS, ApplyList, ListVerifier, apply_verified, held_lists, held_version, out_of_date
+from sync.lists import (
+    LIST_KINDS,
+    ApplyList,
+    ListVerifier,
+    apply_verified,
+    held_lists,
+    held_version,
+    out_of_date,
+)
 from sync.state import now_text, read_status, write_status
 from sync.transport import LinkSettings, Reply, Transport
 
@@ -86,7 +94,9 @@ class SyncStatus:
         if self.lists_out_of_date:
             out.append("lists out of date: " + ", ".join(self.lists_out_of_date))
         if self.rejected:
-            out.append(f"{self.rejected} record(s) rejected by the central side: a supervisor must review them")
+            out.append(
+                f"{self.rejected} record(s) rejected by the central side: a supervisor must review them"
+            )
         return out
 
     def to_json(self) -> dict[str, Any]:
@@ -203,10 +213,13 @@ class SyncClient:
                 "POST", "/v1/events", json_body=body, headers={"Idempotency-Key": batch[0].event_id}
             )
         except SyncError as exc:
-            self._write(lambda c: outbox.record_failure(c, [e.event_id for e in batch], str(exc)))
+            reason = str(exc)
+            self._write(lambda c: outbox.record_failure(c, [e.event_id for e in batch], reason))
             raise
         if reply.status in _BATCH_REFUSALS and len(batch) > 1:
-            log.warning("central side refused a batch of %d (HTTP %d); sending one by one", len(batch), reply.status)
+            log.warning(
+                "central side refused a batch of %d (HTTP %d); sending one by one", len(batch), reply.status
+            )
             for event in batch:
                 self._send_events([event], report)
             return
@@ -238,7 +251,9 @@ class SyncClient:
         skipped: set[tuple[str, str]] = set()
         while True:
             files = [
-                f for f in outbox.pending_files(self._conn, len(skipped) + 20) if (f.event_id, f.name) not in skipped
+                f
+                for f in outbox.pending_files(self._conn, len(skipped) + 20)
+                if (f.event_id, f.name) not in skipped
             ]
             if not files:
                 return
@@ -279,20 +294,21 @@ class SyncClient:
                 )
                 if reply.status == 409:  # the server holds a different amount: resume from its count
                     offset = _int_field(reply, "received")
-                    self._write(lambda c, n=offset: outbox.file_progress(c, item.event_id, item.name, n, False))
+                    self._progress(item, offset, done=False)
                     continue
                 if reply.status >= 400:
-                    self._write(lambda c: outbox.file_progress(c, item.event_id, item.name, 0, False))
+                    self._progress(item, 0, done=False)
                     return f"{label} refused by the central side (HTTP {reply.status}): {_detail(reply)}"
                 offset = _int_field(reply, "received")
                 complete = bool(reply.json().get("complete"))
-                self._write(
-                    lambda c, n=offset, d=complete: outbox.file_progress(c, item.event_id, item.name, n, d)
-                )
+                self._progress(item, offset, done=complete)
                 if complete:
                     return None
                 if not chunk:
-                    raise ProtocolViolation(f"the central server did not complete {label} at its full size")
+                    raise ProtocolError(f"the central server did not complete {label} at its full size")
+
+    def _progress(self, item: outbox.OutboxFile, sent: int, *, done: bool) -> None:
+        self._write(lambda c: outbox.file_progress(c, item.event_id, item.name, sent, done))
 
     # --- lists --------------------------------------------------------------------------------
 
@@ -307,13 +323,13 @@ class SyncClient:
             self._refuse_4xx(reply, f"{kind} list")
             envelopes = reply.json().get("envelopes")
             if not isinstance(envelopes, list):
-                raise ProtocolViolation(f"the central server's {kind} list reply has no envelopes")
+                raise ProtocolError(f"the central server's {kind} list reply has no envelopes")
             for envelope in envelopes:
                 try:
                     verified = apply_verified(
                         self._conn, self.verifier, envelope, kind=kind, apply=self.apply_list
                     )
-                except ListRejected as exc:
+                except ListRejectedError as exc:
                     log.error("%s", exc)
                     report.problems.append(str(exc))
                     break
@@ -346,8 +362,9 @@ class SyncClient:
     @staticmethod
     def _refuse_4xx(reply: Reply, what: str) -> None:
         if reply.status >= 400:
-            raise RecordRejected(
-                f"the central side refused the {what} request (HTTP {reply.status}): {_detail(reply)}", reply.status
+            raise RecordRejectedError(
+                f"the central side refused the {what} request (HTTP {reply.status}): {_detail(reply)}",
+                reply.status,
             )
 
 
@@ -356,13 +373,13 @@ def _results_for(reply: Reply, sent: list[str]) -> dict[str, tuple[str, str]]:
     data = reply.json()
     items = data.get("results") if isinstance(data, dict) else None
     if not isinstance(items, list):
-        raise ProtocolViolation("the central server's batch reply has no results")
+        raise ProtocolError("the central server's batch reply has no results")
     results: dict[str, tuple[str, str]] = {}
     for item in items:
         if isinstance(item, dict) and item.get("status") in ("accepted", "duplicate", "rejected"):
             results[str(item.get("event_id"))] = (item["status"], str(item.get("reason") or ""))
     if set(results) != set(sent):
-        raise ProtocolViolation("the central server's batch reply does not match the events sent")
+        raise ProtocolError("the central server's batch reply does not match the events sent")
     return results
 
 
@@ -370,14 +387,14 @@ def _int_field(reply: Reply, name: str) -> int:
     data = reply.json()
     value = data.get(name) if isinstance(data, dict) else None
     if not isinstance(value, int) or value < 0:
-        raise ProtocolViolation(f"the central server's reply lacks a valid {name!r}")
+        raise ProtocolError(f"the central server's reply lacks a valid {name!r}")
     return value
 
 
 def _detail(reply: Reply) -> str:
     try:
         detail = reply.json().get("detail")
-    except (ProtocolViolation, AttributeError):
+    except (ProtocolError, AttributeError):
         detail = None
     return str(detail)[:200] if detail else reply.body[:120].decode("utf-8", "replace")
 
@@ -416,11 +433,11 @@ class Backoff:
 
     def next_delay(self, error: SyncError) -> float:
         self.failures += 1
-        if isinstance(error, RateLimited) and error.retry_after is not None:
+        if isinstance(error, RateLimitedError) and error.retry_after is not None:
             return min(max(error.retry_after, 0.0), self.max_retry_after)
         if isinstance(error, FinalError):
             return self.cap * (0.5 + 0.5 * self.rand())
-        return min(self.cap, self.base * 2 ** (self.failures - 1)) * self.rand()
+        return min(self.cap, self.base * 2.0 ** (self.failures - 1)) * self.rand()
 
 
 class SyncWorker(threading.Thread):

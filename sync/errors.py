@@ -9,20 +9,20 @@ Exception tree (the shape of httpx's ``_exceptions.py``)::
     SyncError                      anything from this package
     ├── RetryableError             try again later; nothing is lost meanwhile
     │   ├── NetworkError           no connection: refused, reset, no route, dropped mid-reply
-    │   ├── DeadlineExceeded       connect/read timeout, or the total deadline of one request
+    │   ├── DeadlineError       connect/read timeout, or the total deadline of one request
     │   ├── ServerError            the central side answered 5xx
-    │   └── RateLimited            429 (or 503 with Retry-After); ``retry_after`` in seconds
+    │   └── RateLimitedError            429 (or 503 with Retry-After); ``retry_after`` in seconds
     └── FinalError                 retrying the same thing will not help; a person must act
         ├── ConfigurationError     no URL, unreadable CA/certificate/key file
-        ├── TLSFailure             server certificate untrusted, expired, wrong host; TLS < 1.2
-        ├── AuthenticationFailed   401/403: the booth's token or certificate was refused
-        ├── ProtocolViolation      a redirect, an oversized or malformed reply
-        ├── RecordRejected         4xx for one record: it is kept and flagged ``rejected``
-        └── ListRejected           an inbound list failed verification (signature, version, binding)
+        ├── TLSError             server certificate untrusted, expired, wrong host; TLS < 1.2
+        ├── AuthenticationError   401/403: the booth's token or certificate was refused
+        ├── ProtocolError      a redirect, an oversized or malformed reply
+        ├── RecordRejectedError         4xx for one record: it is kept and flagged ``rejected``
+        └── ListRejectedError           an inbound list failed verification (signature, version, binding)
 
 The worker keeps trying after a ``FinalError`` of the link (TLS, authentication, protocol) but at
 its longest back-off, because the cause (a captive portal, a certificate being renewed) may go away;
-the status shows the reason meanwhile. ``RecordRejected`` and ``ListRejected`` concern one item and
+the status shows the reason meanwhile. ``RecordRejectedError`` and ``ListRejectedError`` concern one item and
 never stop the queue.
 """
 
@@ -41,7 +41,7 @@ class NetworkError(RetryableError):
     pass
 
 
-class DeadlineExceeded(RetryableError):
+class DeadlineError(RetryableError):
     pass
 
 
@@ -51,7 +51,7 @@ class ServerError(RetryableError):
         self.status = status
 
 
-class RateLimited(RetryableError):
+class RateLimitedError(RetryableError):
     def __init__(self, message: str, retry_after: float | None) -> None:
         super().__init__(message)
         self.retry_after = retry_after
@@ -65,23 +65,23 @@ class ConfigurationError(FinalError):
     pass
 
 
-class TLSFailure(FinalError):
+class TLSError(FinalError):
     pass
 
 
-class AuthenticationFailed(FinalError):
+class AuthenticationError(FinalError):
     pass
 
 
-class ProtocolViolation(FinalError):
+class ProtocolError(FinalError):
     pass
 
 
-class RecordRejected(FinalError):
+class RecordRejectedError(FinalError):
     def __init__(self, message: str, status: int) -> None:
         super().__init__(message)
         self.status = status
 
 
-class ListRejected(FinalError):
+class ListRejectedError(FinalError):
     """An inbound list was refused; the list already held stays in use."""

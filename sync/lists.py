@@ -1,12 +1,12 @@
 """Signed inbound lists: the envelope, its Ed25519 signature, and the rules for accepting one.
 
-A list (persons: the watchlist; documents: lost/stolen; api: advance passenger lists; history; alerts; reference specimens;
-trusted certificates) travels as an *envelope*: ``{"body": "<canonical JSON text>", "signature":
-"<base64>", "key_id": "<hex>"}``. The signature covers the exact bytes of ``body``, so no
-re-serialisation can change what was signed. The body names the list ``kind``, the ``booth`` it
-is for (``"*"``: every booth), a ``version`` (a strictly increasing integer per kind and booth),
-whether it is a ``delta`` (changes on top of ``base_version``) or a full snapshot, when it was
-issued and when it ``expires``, and the ``records``.
+A list (persons: the watchlist; documents: lost/stolen documents; api: advance passenger lists;
+history; alerts; reference specimens; trusted certificates) travels as an *envelope*:
+``{"body": "<canonical JSON text>", "signature": "<base64>", "key_id": "<hex>"}``. The signature
+covers the exact bytes of ``body``, so no re-serialisation can change what was signed. The body
+names the list ``kind``, the ``booth`` it is for (``"*"``: every booth), a ``version`` (a strictly
+increasing integer per kind), whether it is a ``delta`` (changes on top of ``base_version``) or a
+full snapshot, when it was issued and when it ``expires``, and the ``records``.
 
 A booth accepts a list only if: the signature verifies with the key pinned in its config; the kind
 is the one it asked for and the booth is itself or ``"*"`` (no mix-and-match); the version is
@@ -30,7 +30,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from sync.errors import ConfigurationError, ListRejected
+from sync.errors import ConfigurationError, ListRejectedError
 
 ENVELOPE_FORMAT = "border-station-list/1"
 ALL_BOOTHS = "*"
@@ -159,12 +159,12 @@ class ListVerifier:
         if not isinstance(envelope, dict) or not all(
             isinstance(envelope.get(k), str) for k in ("body", "signature")
         ):
-            raise ListRejected(f"{kind} list refused: not a signed list envelope")
+            raise ListRejectedError(f"{kind} list refused: not a signed list envelope")
         try:
             signature = base64.b64decode(envelope["signature"], validate=True)
             self.public_key.verify(signature, envelope["body"].encode())
         except (InvalidSignature, ValueError):
-            raise ListRejected(
+            raise ListRejectedError(
                 f"{kind} list refused: the signature does not verify with the pinned central key"
             ) from None
         try:
@@ -183,18 +183,20 @@ class ListVerifier:
             if body.get("format") != ENVELOPE_FORMAT:
                 raise ValueError(f"unknown format {body.get('format')!r}")
         except (KeyError, TypeError, ValueError) as exc:
-            raise ListRejected(f"{kind} list refused: signed but malformed ({exc})") from None
+            raise ListRejectedError(f"{kind} list refused: signed but malformed ({exc})") from None
         if result.kind != kind:
-            raise ListRejected(f"{kind} list refused: the signed list is a {result.kind} list")
+            raise ListRejectedError(f"{kind} list refused: the signed list is a {result.kind} list")
         if result.booth not in (ALL_BOOTHS, self.booth_id):
-            raise ListRejected(f"{kind} list refused: it is meant for booth {result.booth}, not this booth")
+            raise ListRejectedError(
+                f"{kind} list refused: it is meant for booth {result.booth}, not this booth"
+            )
         if result.version <= held_version:
-            raise ListRejected(
+            raise ListRejectedError(
                 f"{kind} list refused: version {result.version} is not newer than the version held"
                 f" ({held_version}); a replayed or rolled-back list"
             )
         if result.delta and result.base_version != held_version:
-            raise ListRejected(
+            raise ListRejectedError(
                 f"{kind} list refused: the delta applies to version {result.base_version}, this booth holds"
                 f" {held_version}"
             )

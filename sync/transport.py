@@ -34,14 +34,14 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.ssl_ import create_urllib3_context
 
 from sync.errors import (
-    AuthenticationFailed,
+    AuthenticationError,
     ConfigurationError,
-    DeadlineExceeded,
+    DeadlineError,
     NetworkError,
-    ProtocolViolation,
-    RateLimited,
+    ProtocolError,
+    RateLimitedError,
     ServerError,
-    TLSFailure,
+    TLSError,
 )
 
 USER_AGENT = "border-station-sync/1"
@@ -79,7 +79,7 @@ class Reply:
         try:
             return json.loads(self.body)
         except ValueError:
-            raise ProtocolViolation(
+            raise ProtocolError(
                 f"the central server's reply (HTTP {self.status}) is not valid JSON"
             ) from None
 
@@ -177,9 +177,9 @@ class Transport:
                 stream=True,
             )
         except requests.exceptions.SSLError as exc:
-            raise TLSFailure(f"secure connection to the central server failed: {_reason(exc)}") from exc
+            raise TLSError(f"secure connection to the central server failed: {_reason(exc)}") from exc
         except requests.exceptions.Timeout as exc:
-            raise DeadlineExceeded(f"the central server did not answer in time ({_reason(exc)})") from exc
+            raise DeadlineError(f"the central server did not answer in time ({_reason(exc)})") from exc
         except requests.exceptions.ConnectionError as exc:
             raise NetworkError(f"cannot reach the central server: {_reason(exc)}") from exc
         except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema) as exc:
@@ -199,10 +199,10 @@ class Transport:
         raw: urllib3.HTTPResponse = response.raw
         encoding = response.headers.get("Content-Encoding", "identity").lower()
         if encoding not in ("identity", ""):
-            raise ProtocolViolation(f"the central server sent a compressed reply ({encoding}); refused")
+            raise ProtocolError(f"the central server sent a compressed reply ({encoding}); refused")
         declared = response.headers.get("Content-Length")
         if declared and declared.isdigit() and int(declared) > limits.max_response_bytes:
-            raise ProtocolViolation(
+            raise ProtocolError(
                 f"the central server's reply is too large ({int(declared)} bytes, limit"
                 f" {limits.max_response_bytes}); refused"
             )
@@ -211,7 +211,7 @@ class Transport:
         while True:
             remaining = limits.timeouts.total - (self._monotonic() - started)
             if remaining <= 0:
-                raise DeadlineExceeded(
+                raise DeadlineError(
                     f"the central server's reply took longer than {limits.timeouts.total:g} s; cut off"
                 )
             sock = getattr(raw.connection, "sock", None) if raw.connection is not None else None
@@ -221,17 +221,17 @@ class Transport:
                 chunk = raw.read1(65536, decode_content=False)
             except (urllib3.exceptions.ReadTimeoutError, TimeoutError) as exc:
                 if self._monotonic() - started >= limits.timeouts.total:
-                    raise DeadlineExceeded(
+                    raise DeadlineError(
                         f"the central server's reply took longer than {limits.timeouts.total:g} s; cut off"
                     ) from exc
-                raise DeadlineExceeded(f"the central server stopped sending its reply ({exc})") from exc
+                raise DeadlineError(f"the central server stopped sending its reply ({exc})") from exc
             except (urllib3.exceptions.HTTPError, OSError) as exc:
                 raise NetworkError(f"the connection dropped during the reply: {_reason(exc)}") from exc
             if not chunk:
                 break
             size += len(chunk)
             if size > limits.max_response_bytes:
-                raise ProtocolViolation(
+                raise ProtocolError(
                     f"the central server's reply exceeds {limits.max_response_bytes} bytes; cut off"
                 )
             chunks.append(chunk)
@@ -243,21 +243,21 @@ class Transport:
         status = reply.status
         if 300 <= status < 400:
             where = reply.headers.get("Location", "?")
-            raise ProtocolViolation(
+            raise ProtocolError(
                 f"the central server answered with a redirect (HTTP {status} to {where}); not followed,"
                 " so the booth's credentials stay with the configured server"
             )
         if status in (401, 403):
-            raise AuthenticationFailed(
+            raise AuthenticationError(
                 f"the central server refused this booth's credentials (HTTP {status}): {_detail(reply)}"
             )
         retry_after = parse_retry_after(reply.headers.get("Retry-After"))
         if status == 429 or (status == 503 and retry_after is not None):
-            raise RateLimited(f"the central server asks the booth to wait (HTTP {status})", retry_after)
+            raise RateLimitedError(f"the central server asks the booth to wait (HTTP {status})", retry_after)
         if status >= 500:
             raise ServerError(f"the central server failed (HTTP {status}): {_detail(reply)}", status)
         if status < 200:
-            raise ProtocolViolation(f"unexpected HTTP status {status} from the central server")
+            raise ProtocolError(f"unexpected HTTP status {status} from the central server")
         return reply
 
 

@@ -52,7 +52,10 @@ def _print_status(status: SyncStatus) -> None:
     print(f"backlog:        {status.backlog} record(s), {status.pending_files} file(s)")
     print(f"oldest unsent:  {status.oldest_unsent or '-'}")
     print(f"last success:   {status.last_success or 'never'}")
-    print(f"last error:     {status.last_error or '-'}" + (f" (at {status.last_error_at})" if status.last_error_at else ""))
+    print(
+        f"last error:     {status.last_error or '-'}"
+        + (f" (at {status.last_error_at})" if status.last_error_at else "")
+    )
     print(f"rejected:       {status.rejected}")
     for kind, (version, expires) in sorted(status.lists.items()):
         print(f"list {kind}: version {version}, expires {expires}")

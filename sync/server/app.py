@@ -11,6 +11,7 @@ database connection per thread.
 
 from __future__ import annotations
 
+import base64
 import json
 import threading
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -22,9 +23,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from sync.lists import LIST_KINDS, sign_list
-from sync.server.storage import Conflict, Refused, Storage, hash_token
+from sync.server.storage import ConflictError, RefusedError, Storage, hash_token
 
 MAX_BATCH = 2000
 MAX_CHUNK = 8 * 1024 * 1024
@@ -98,7 +100,9 @@ class AuditReceipt(BaseModel):
     seq: int
     head: str
     received_at: str
-    signature: str | None = Field(None, description="Ed25519 over the receipt's canonical JSON, when configured.")
+    signature: str | None = Field(
+        None, description="Ed25519 over the receipt's canonical JSON, when configured."
+    )
 
 
 class Health(BaseModel):
@@ -108,7 +112,9 @@ class Health(BaseModel):
 
 
 class FaultSettings(BaseModel):
-    drop_event_replies: int = Field(0, ge=0, description="Commit the next N event batches, then drop the reply.")
+    drop_event_replies: int = Field(
+        0, ge=0, description="Commit the next N event batches, then drop the reply."
+    )
 
 
 class _FaultState:
@@ -125,8 +131,11 @@ class _FaultState:
 
 
 ASGIApp = Callable[
-    [MutableMapping[str, Any], Callable[[], Awaitable[MutableMapping[str, Any]]],
-     Callable[[MutableMapping[str, Any]], Awaitable[None]]],
+    [
+        MutableMapping[str, Any],
+        Callable[[], Awaitable[MutableMapping[str, Any]]],
+        Callable[[MutableMapping[str, Any]], Awaitable[None]],
+    ],
     Awaitable[None],
 ]
 
@@ -187,7 +196,6 @@ def create_app(settings: ServerSettings) -> FastAPI:
         ),
     )
 
-
     app.state.settings = settings
 
     @app.middleware("http")
@@ -227,6 +235,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         responses={409: {"description": "Wrong offset; `received` in the body says where to resume."}},
     )
     async def upload_chunk(
+        *,
         event_id: str,
         name: str,
         request: Request,
@@ -242,11 +251,17 @@ def create_app(settings: ServerSettings) -> FastAPI:
         try:
             received, complete = await _in_thread(
                 storage.append_chunk,
-                booth, event_id, name, offset=offset, data=data, size=x_file_size, sha256=x_file_sha256,
+                booth,
+                event_id,
+                name,
+                offset=offset,
+                data=data,
+                size=x_file_size,
+                sha256=x_file_sha256,
             )
-        except Conflict as exc:
+        except ConflictError as exc:
             return JSONResponse({"detail": str(exc), "received": exc.received}, status_code=409)
-        except Refused as exc:
+        except RefusedError as exc:
             raise HTTPException(exc.status, str(exc)) from None
         return FileState(received=received, complete=complete)
 
@@ -261,11 +276,13 @@ def create_app(settings: ServerSettings) -> FastAPI:
             raise HTTPException(404, f"no {kind} list has been published")
         try:
             return ListReply(envelopes=[json.loads(e) for e in storage.list_chain(kind, booth, have)])
-        except Conflict as exc:
+        except ConflictError as exc:
             raise HTTPException(409, str(exc)) from None
 
     @app.post("/v1/lists/{kind}", response_model=Published, status_code=201, tags=["lists"])
-    def publish(kind: str, item: PublishRequest, authorization: Annotated[str | None, Header()] = None) -> Published:
+    def publish(
+        kind: str, item: PublishRequest, authorization: Annotated[str | None, Header()] = None
+    ) -> Published:
         """Publish a signed list (operators only: the admin token given to the server at start)."""
         token = (authorization or "").removeprefix("Bearer ").strip()
         if settings.admin_token_hash is None or not token or hash_token(token) != settings.admin_token_hash:
@@ -277,13 +294,19 @@ def create_app(settings: ServerSettings) -> FastAPI:
         except (KeyError, TypeError, ValueError) as exc:
             raise HTTPException(422, f"not a list envelope: {exc}") from None
         if body.get("kind") != kind or kind not in LIST_KINDS or kind == "alerts":
-            raise HTTPException(422, f"the envelope is a {body.get('kind')!r} list, not a publishable {kind!r} list")
+            raise HTTPException(
+                422, f"the envelope is a {body.get('kind')!r} list, not a publishable {kind!r} list"
+            )
         try:
             storage.publish_list(
-                kind=kind, booth=booth, version=version, base_version=base, delta=delta,
+                kind=kind,
+                booth=booth,
+                version=version,
+                base_version=base,
+                delta=delta,
                 envelope=json.dumps(item.envelope, sort_keys=True),
             )
-        except Conflict as exc:
+        except ConflictError as exc:
             raise HTTPException(409, str(exc)) from None
         return Published(kind=kind, booth=booth, version=version)
 
@@ -292,16 +315,17 @@ def create_app(settings: ServerSettings) -> FastAPI:
         """Record the head of a booth's audit chain; the receipt proves when the centre had it."""
         try:
             received_at = storage.record_audit_head(booth, item.seq, item.head)
-        except Conflict as exc:
+        except ConflictError as exc:
             raise HTTPException(409, str(exc)) from None
-        receipt = {"booth": booth, "seq": item.seq, "head": item.head, "received_at": received_at}
-        signature = None
+        receipt = AuditReceipt(
+            booth=booth, seq=item.seq, head=item.head, received_at=received_at, signature=None
+        )
         if settings.signing_key is not None:
-            import base64
-
-            text = json.dumps(receipt, sort_keys=True, separators=(",", ":"))
-            signature = base64.b64encode(settings.signing_key.sign(text.encode())).decode()
-        return AuditReceipt(**receipt, signature=signature)
+            text = json.dumps(
+                receipt.model_dump(exclude={"signature"}), sort_keys=True, separators=(",", ":")
+            )
+            receipt.signature = base64.b64encode(settings.signing_key.sign(text.encode())).decode()
+        return receipt
 
     if settings.test_faults:
         faults = _FaultState()
@@ -312,7 +336,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
                 faults.drop_event_replies = fault.drop_event_replies
             return {"drop_event_replies": fault.drop_event_replies}
 
-        app.add_middleware(_DropReplyMiddleware, faults=faults)  # type: ignore[arg-type]
+        app.add_middleware(_DropReplyMiddleware, faults=faults)
 
     return app
 
@@ -338,6 +362,4 @@ def _alerts_feed(settings: ServerSettings, booth: str, have: int) -> list[dict[s
 
 
 async def _in_thread(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-    from starlette.concurrency import run_in_threadpool
-
     return await run_in_threadpool(fn, *args, **kwargs)

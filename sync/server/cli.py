@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import socket
+import ssl
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 
 from sync.errors import ConfigurationError
 from sync.lists import ALL_BOOTHS, LIST_KINDS, generate_key, load_private_key, sign_list
-from sync.server.storage import Conflict, hash_token, open_storage
+from sync.server.storage import ConflictError, hash_token, open_storage
 
 DEFAULT_DB = "central.sqlite"
 FAULTS_ENV = "CENTRAL_TEST_FAULTS"
@@ -34,7 +35,9 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     serve = sub.add_parser("serve", help="run the reference central server")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8443, help="port; 0 picks a free one and prints it")
-    serve.add_argument("--db", default=DEFAULT_DB, help="SQLite file or postgresql:// URL (default central.sqlite)")
+    serve.add_argument(
+        "--db", default=DEFAULT_DB, help="SQLite file or postgresql:// URL (default central.sqlite)"
+    )
     serve.add_argument("--list-key", help="Ed25519 private key (PEM) to sign alert feeds and audit receipts")
     serve.add_argument("--tls-cert", help="server certificate chain (PEM); with --tls-key serves HTTPS")
     serve.add_argument("--tls-key", help="server private key (PEM)")
@@ -43,13 +46,19 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
     publish = sub.add_parser("publish", help="sign a list and publish it")
     publish.add_argument("kind", choices=[k for k in LIST_KINDS if k != "alerts"])
-    publish.add_argument("file", help="JSON file: a list of records, or {\"records\": [...]}")
+    publish.add_argument("file", help='JSON file: a list of records, or {"records": [...]}')
     publish.add_argument("--key", required=True, help="Ed25519 private key (PEM) of the central side")
     publish.add_argument("--db", default=DEFAULT_DB, help="SQLite file or postgresql:// URL")
-    publish.add_argument("--booth", default=ALL_BOOTHS, help="the booth the list is for (default: every booth)")
+    publish.add_argument(
+        "--booth", default=ALL_BOOTHS, help="the booth the list is for (default: every booth)"
+    )
     publish.add_argument("--version", type=int, help="list version (default: newest published + 1)")
-    publish.add_argument("--delta", type=int, metavar="BASE", help="publish as a delta on top of version BASE")
-    publish.add_argument("--valid-days", type=float, default=7.0, help="days until the list expires (default 7)")
+    publish.add_argument(
+        "--delta", type=int, metavar="BASE", help="publish as a delta on top of version BASE"
+    )
+    publish.add_argument(
+        "--valid-days", type=float, default=7.0, help="days until the list expires (default 7)"
+    )
     publish.set_defaults(central_handler=cmd_publish)
 
     booths = sub.add_parser("booths", help="manage booth registrations")
@@ -84,9 +93,10 @@ def _read_key(path: str) -> Any:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
+    # the server's own dependencies (the `central` extra) load only when a server is started
+    import uvicorn  # noqa: PLC0415
 
-    from sync.server.app import ServerSettings, create_app
+    from sync.server.app import ServerSettings, create_app  # noqa: PLC0415
 
     if bool(args.tls_cert) != bool(args.tls_key):
         raise CentralCommandError("--tls-cert and --tls-key go together")
@@ -111,14 +121,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     port = sock.getsockname()[1]
     ssl_options: dict[str, Any] = {}
     if args.tls_cert:
-        import ssl
-
         ssl_options = {"ssl_certfile": args.tls_cert, "ssl_keyfile": args.tls_key}
         if args.client_ca:
             ssl_options.update(ssl_ca_certs=args.client_ca, ssl_cert_reqs=ssl.CERT_REQUIRED)
     scheme = "https" if args.tls_cert else "http"
     config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_keep_alive=30, **ssl_options)
-    print(f"central server listening on {scheme}://{args.host}:{port} (database: {storage.dialect})", flush=True)
+    print(
+        f"central server listening on {scheme}://{args.host}:{port} (database: {storage.dialect})", flush=True
+    )
     try:
         uvicorn.Server(config).run(sockets=[sock])
     finally:
@@ -136,7 +146,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
         raise CentralCommandError(f"{args.file} is not JSON: {exc}") from exc
     records = data.get("records") if isinstance(data, dict) else data
     if not isinstance(records, list):
-        raise CentralCommandError(f"{args.file}: expected a list of records or {{\"records\": [...]}}")
+        raise CentralCommandError(f'{args.file}: expected a list of records or {{"records": [...]}}')
     storage = _storage(args.db)
     try:
         version = args.version or storage.latest_list_version(args.kind) + 1
@@ -158,7 +168,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
             delta=args.delta is not None,
             envelope=json.dumps(envelope, sort_keys=True),
         )
-    except (Conflict, ValueError) as exc:
+    except (ConflictError, ValueError) as exc:
         raise CentralCommandError(str(exc)) from exc
     finally:
         storage.close()
@@ -174,7 +184,9 @@ def cmd_booths_add(args: argparse.Namespace) -> int:
     finally:
         storage.close()
     print(token)
-    print(f"booth {args.booth_id} registered; put this token in its config ([central] token)", file=sys.stderr)
+    print(
+        f"booth {args.booth_id} registered; put this token in its config ([central] token)", file=sys.stderr
+    )
     return 0
 
 
@@ -192,8 +204,8 @@ def cmd_keygen(args: argparse.Namespace) -> int:
 
 
 def openapi_document() -> dict[str, Any]:
-    from sync.server.app import ServerSettings, create_app
-    from sync.server.storage import SqliteStorage
+    from sync.server.app import ServerSettings, create_app  # noqa: PLC0415 - FastAPI only when asked
+    from sync.server.storage import SqliteStorage  # noqa: PLC0415
 
     return create_app(ServerSettings(storage=SqliteStorage(":memory:"))).openapi()
 

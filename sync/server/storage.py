@@ -10,6 +10,8 @@ password hash adds nothing), never in clear.
 
 from __future__ import annotations
 
+import abc
+import contextlib
 import hashlib
 import json
 import re
@@ -88,7 +90,7 @@ CREATE TABLE IF NOT EXISTS audit_heads (
 """
 
 
-class Conflict(Exception):
+class ConflictError(Exception):
     """The request disagrees with what the server holds (e.g. a chunk at the wrong offset)."""
 
     def __init__(self, message: str, received: int | None = None) -> None:
@@ -96,7 +98,7 @@ class Conflict(Exception):
         self.received = received
 
 
-class Refused(Exception):
+class RefusedError(Exception):
     """A request the server will never accept as sent (maps to a 4xx)."""
 
     def __init__(self, message: str, status: int = 422) -> None:
@@ -138,7 +140,7 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class Storage:
+class Storage(abc.ABC):
     """Shared operations over a dialect-specific connection per thread."""
 
     dialect = "base"
@@ -147,22 +149,21 @@ class Storage:
         self._local = threading.local()
 
     # dialect hooks
-    @contextmanager
-    def transaction(self) -> Iterator[Tx]:  # pragma: no cover - overridden
-        raise NotImplementedError
-        yield
+    @abc.abstractmethod
+    def transaction(self) -> contextlib.AbstractContextManager[Tx]:
+        """One database transaction, committed on leaving the block, rolled back on an exception."""
 
-    def _lock_alerts(self, tx: Tx) -> None:
+    def _lock_alerts(self, tx: Tx) -> None:  # noqa: B027 - a hook: only PostgreSQL needs the lock
         """Make alert sequence numbers commit in order (SQLite: writers are already serialised)."""
 
     def _for_update(self) -> str:
         return ""
 
-    def close(self) -> None:
-        raise NotImplementedError
+    @abc.abstractmethod
+    def close(self) -> None: ...
 
-    def init_schema(self) -> None:
-        raise NotImplementedError
+    @abc.abstractmethod
+    def init_schema(self) -> None: ...
 
     # --- booths -------------------------------------------------------------------------------
 
@@ -179,7 +180,9 @@ class Storage:
 
     def booth_for_token(self, token: str) -> str | None:
         with self.transaction() as tx:
-            row = tx.execute("SELECT booth_id FROM booths WHERE token_hash = ?", (hash_token(token),)).fetchone()
+            row = tx.execute(
+                "SELECT booth_id FROM booths WHERE token_hash = ?", (hash_token(token),)
+            ).fetchone()
         return str(row[0]) if row else None
 
     # --- events -------------------------------------------------------------------------------
@@ -200,16 +203,26 @@ class Storage:
                     self._lock_alerts(tx)
                 payload = json.dumps(event["payload"], sort_keys=True, separators=(",", ":"))
                 cur = tx.execute(
-                    "INSERT INTO events (event_id, booth_id, booth_seq, kind, payload, created_at, received_at)"
+                    "INSERT INTO events"
+                    " (event_id, booth_id, booth_seq, kind, payload, created_at, received_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
-                    (event_id, booth_id, int(event["seq"]), event["kind"], payload, event["created_at"], received),
+                    (
+                        event_id,
+                        booth_id,
+                        int(event["seq"]),
+                        event["kind"],
+                        payload,
+                        event["created_at"],
+                        received,
+                    ),
                 )
                 if cur.rowcount == 0:
                     results.append(EventResult(event_id, "duplicate"))
                     continue
                 if is_alert:
                     tx.execute(
-                        "INSERT INTO alerts (event_id, origin_booth, payload, received_at) VALUES (?, ?, ?, ?)",
+                        "INSERT INTO alerts (event_id, origin_booth, payload, received_at)"
+                        " VALUES (?, ?, ?, ?)",
                         (event_id, booth_id, payload, received),
                     )
                 results.append(EventResult(event_id, "accepted"))
@@ -220,7 +233,8 @@ class Storage:
     def file_state(self, booth_id: str, event_id: str, name: str) -> tuple[int, bool]:
         with self.transaction() as tx:
             row = tx.execute(
-                "SELECT received, complete, booth_id FROM files WHERE event_id = ? AND name = ?", (event_id, name)
+                "SELECT received, complete, booth_id FROM files WHERE event_id = ? AND name = ?",
+                (event_id, name),
             ).fetchone()
         if row is None or row[2] != booth_id:
             return 0, False
@@ -231,13 +245,13 @@ class Storage:
     ) -> tuple[int, bool]:
         """Append ``data`` at ``offset``; returns (bytes held, complete). Re-sent chunks are harmless."""
         if not FILE_NAME.match(name):
-            raise Refused(f"file name {name!r} is not allowed")
+            raise RefusedError(f"file name {name!r} is not allowed")
         with self.transaction() as tx:
             owner = tx.execute("SELECT booth_id FROM events WHERE event_id = ?", (event_id,)).fetchone()
             if owner is None:
-                raise Refused(f"event {event_id} is unknown; send the event before its files", 404)
+                raise RefusedError(f"event {event_id} is unknown; send the event before its files", 404)
             if owner[0] != booth_id:
-                raise Refused(f"event {event_id} belongs to another booth", 403)
+                raise RefusedError(f"event {event_id} belongs to another booth", 403)
             tx.execute(
                 "INSERT INTO files (event_id, name, booth_id, size, sha256) VALUES (?, ?, ?, ?, ?)"
                 " ON CONFLICT (event_id, name) DO NOTHING",
@@ -250,15 +264,15 @@ class Storage:
             ).fetchone()
             held_size, held_sha, received, complete = int(row[0]), str(row[1]), int(row[2]), bool(row[3])
             if (held_size, held_sha) != (size, sha256):
-                raise Refused("the file's size or sha256 differs from the one first announced", 422)
+                raise RefusedError("the file's size or sha256 differs from the one first announced", 422)
             if complete:
                 return received, True
             if offset != received:
                 if offset < received and offset + len(data) <= received:
                     return received, False  # a chunk re-sent after a lost reply
-                raise Conflict(f"expected offset {received}, got {offset}", received)
+                raise ConflictError(f"expected offset {received}, got {offset}", received)
             if received + len(data) > size:
-                raise Refused("more bytes than the announced file size", 422)
+                raise RefusedError("more bytes than the announced file size", 422)
             if data:
                 tx.execute(
                     "INSERT INTO file_chunks (event_id, name, start, data) VALUES (?, ?, ?, ?)",
@@ -268,7 +282,8 @@ class Storage:
             if received == size:
                 digest = hashlib.sha256()
                 for (block,) in tx.execute(
-                    "SELECT data FROM file_chunks WHERE event_id = ? AND name = ? ORDER BY start", (event_id, name)
+                    "SELECT data FROM file_chunks WHERE event_id = ? AND name = ? ORDER BY start",
+                    (event_id, name),
                 ).fetchall():
                     digest.update(bytes(block))
                 if digest.hexdigest() != sha256:
@@ -276,7 +291,7 @@ class Storage:
                     tx.execute(
                         "UPDATE files SET received = 0 WHERE event_id = ? AND name = ?", (event_id, name)
                     )
-                    raise _ChecksumMismatch()
+                    raise _ChecksumMismatchError()
                 complete = True
             tx.execute(
                 "UPDATE files SET received = ?, complete = ? WHERE event_id = ? AND name = ?",
@@ -287,11 +302,14 @@ class Storage:
     def read_file(self, event_id: str, name: str) -> bytes | None:
         """A complete file's bytes (None if not complete)."""
         with self.transaction() as tx:
-            row = tx.execute("SELECT complete FROM files WHERE event_id = ? AND name = ?", (event_id, name)).fetchone()
+            row = tx.execute(
+                "SELECT complete FROM files WHERE event_id = ? AND name = ?", (event_id, name)
+            ).fetchone()
             if not row or not row[0]:
                 return None
             blocks = tx.execute(
-                "SELECT data FROM file_chunks WHERE event_id = ? AND name = ? ORDER BY start", (event_id, name)
+                "SELECT data FROM file_chunks WHERE event_id = ? AND name = ? ORDER BY start",
+                (event_id, name),
             ).fetchall()
         return b"".join(bytes(b[0]) for b in blocks)
 
@@ -307,7 +325,7 @@ class Storage:
                 (kind, booth, version, base_version, int(delta), envelope, now_text()),
             )
             if cur.rowcount == 0:
-                raise Conflict(f"{kind} list version {version} for booth {booth} is already published")
+                raise ConflictError(f"{kind} list version {version} for booth {booth} is already published")
 
     def latest_list_version(self, kind: str) -> int:
         with self.transaction() as tx:
@@ -335,7 +353,9 @@ class Storage:
         while chain[-1].delta and chain[-1].base_version != have:
             base = by_version.get(chain[-1].base_version or 0)
             if base is None:
-                raise Conflict(f"no complete chain of {kind} lists from version {have}; publish a full snapshot")
+                raise ConflictError(
+                    f"no complete chain of {kind} lists from version {have}; publish a full snapshot"
+                )
             chain.append(base)
         return [r.envelope for r in reversed(chain)]
 
@@ -355,8 +375,13 @@ class Storage:
                 (since, booth),
             ).fetchall()
         alerts = [
-            {"alert_seq": int(r[0]), "event_id": r[1], "origin_booth": r[2], "alert": json.loads(r[3]),
-             "received_at": r[4]}
+            {
+                "alert_seq": int(r[0]),
+                "event_id": r[1],
+                "origin_booth": r[2],
+                "alert": json.loads(r[3]),
+                "received_at": r[4],
+            }
             for r in rows
         ]
         return int(newest or 0), alerts
@@ -375,7 +400,7 @@ class Storage:
                 "SELECT head, received_at FROM audit_heads WHERE booth_id = ? AND seq = ?", (booth, seq)
             ).fetchone()
         if held != head:
-            raise Conflict(f"audit head {seq} was already received with a different hash")
+            raise ConflictError(f"audit head {seq} was already received with a different hash")
         return str(received_at)
 
     # --- inspection (tests, operators) --------------------------------------------------------
@@ -385,11 +410,13 @@ class Storage:
             if booth is None:
                 rows = tx.execute("SELECT event_id FROM events ORDER BY seq").fetchall()
             else:
-                rows = tx.execute("SELECT event_id FROM events WHERE booth_id = ? ORDER BY seq", (booth,)).fetchall()
+                rows = tx.execute(
+                    "SELECT event_id FROM events WHERE booth_id = ? ORDER BY seq", (booth,)
+                ).fetchall()
         return [str(r[0]) for r in rows]
 
 
-class _ChecksumMismatch(Refused):
+class _ChecksumMismatchError(RefusedError):
     def __init__(self) -> None:
         super().__init__("the file's sha256 does not match its bytes; it was discarded, send it again", 422)
 
@@ -452,7 +479,7 @@ class PostgresStorage(Storage):
 
     def __init__(self, url: str) -> None:
         super().__init__()
-        import psycopg  # the `central` extra; imported only when PostgreSQL is asked for
+        import psycopg  # noqa: PLC0415 - the `central` extra; loaded only when PostgreSQL is asked for
 
         self._psycopg = psycopg
         self.url = url
@@ -483,7 +510,9 @@ class PostgresStorage(Storage):
     def init_schema(self) -> None:
         with self.transaction() as tx:
             tx.execute("SELECT pg_advisory_xact_lock(?)", (_ALERT_LOCK + 1,))  # one creator at a time
-            for statement in _SCHEMA.format(serial="BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", blob="BYTEA").split(";"):
+            for statement in _SCHEMA.format(
+                serial="BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", blob="BYTEA"
+            ).split(";"):
                 if statement.strip():
                     tx.execute(statement)
 

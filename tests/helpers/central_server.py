@@ -85,8 +85,11 @@ class CentralServer:
         return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 30.0) -> CentralServer:
-        program = [str(Path(sys.executable).with_name("station")), "central"] if self.via_station_cli else [
-            sys.executable, "-m", "sync.server"]
+        program = (
+            [str(Path(sys.executable).with_name("station")), "central"]
+            if self.via_station_cli
+            else [sys.executable, "-m", "sync.server"]
+        )
         command = [*program, "serve", "--host", "127.0.0.1", "--port", str(self.port), "--db", self.db]
         if self.tls:
             command += ["--tls-cert", str(self.tls.server_cert), "--tls-key", str(self.tls.server_key)]
@@ -99,7 +102,9 @@ class CentralServer:
             env["CENTRAL_TEST_FAULTS"] = "1"
         self._log_count += 1
         log = (self.workdir / f"server-{self._log_count}.log").open("wb")
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, env=env, cwd=self.workdir)
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=log, env=env, cwd=self.workdir
+        )
         log.close()
         self.port = self._read_port(timeout)
         self._wait_healthy(timeout)
@@ -121,7 +126,9 @@ class CentralServer:
         while time.monotonic() < deadline:
             assert self.process is not None
             if self.process.poll() is not None:
-                raise RuntimeError(f"central server exited with {self.process.returncode}; see {self.workdir}")
+                raise RuntimeError(
+                    f"central server exited with {self.process.returncode}; see {self.workdir}"
+                )
             try:
                 if requests.get(f"{self.url}/v1/health", verify=verify, cert=cert, timeout=2).ok:
                     return
@@ -170,4 +177,6 @@ class CentralServer:
             storage.close()
 
     def set_faults(self, *, drop_event_replies: int) -> None:
-        requests.post(f"{self.url}/v1/_test/faults", json={"drop_event_replies": drop_event_replies}, timeout=5)
+        requests.post(
+            f"{self.url}/v1/_test/faults", json={"drop_event_replies": drop_event_replies}, timeout=5
+        )

@@ -55,7 +55,7 @@ class HostileServer:
                     pass  # the client hung up on us, as it should
                 self.close_connection = True
 
-            do_GET = do_POST = do_PUT = _handle
+            do_GET = do_POST = do_PUT = _handle  # noqa: N815 - http.server dispatches on these names
 
             def log_message(self, format: str, *args: Any) -> None:
                 return
@@ -66,7 +66,9 @@ class HostileServer:
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             context.load_cert_chain(str(self.cert_chain), str(self.key))
             self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
 
     @property

@@ -65,16 +65,35 @@ class PostgresCluster:
 
     def _run(self, *args: str) -> None:
         prefix = ["runuser", "-u", "postgres", "--"] if self._as_postgres else []
-        done = subprocess.run([*prefix, *args], capture_output=True, text=True, timeout=120)
+        done = subprocess.run([*prefix, *args], capture_output=True, text=True, timeout=120, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"{' '.join(args[:2])} failed: {done.stderr.strip() or done.stdout.strip()}")
 
     def start(self) -> PostgresCluster:
-        self._run(str(self.bin / "initdb"), "-D", str(self.data), "-U", "postgres", "--auth=trust", "-E", "UTF8",
-                  "--no-sync")
-        options = f"-p {self.port} -k {self.sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options, "-l", str(self.root / "log"), "-w",
-                  "start")
+        self._run(
+            str(self.bin / "initdb"),
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--no-sync",
+        )
+        options = f"-p {self.port} -k {self.sockets} -c listen_addresses=127.0.0.1"
+        options += " -c fsync=off -c max_connections=200"
+        self._run(
+            str(self.bin / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.root / "log"),
+            "-w",
+            "start",
+        )
         return self
 
     def stop(self) -> None:

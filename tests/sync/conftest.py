@@ -15,10 +15,17 @@ from sync.lists import ListVerifier, generate_key, load_private_key, load_public
 from sync.transport import LinkSettings, Timeouts
 from tests.helpers.central_server import CentralServer, TLSFiles
 
-TEST_LIST_DDL = "CREATE TABLE IF NOT EXISTS test_list (kind TEXT NOT NULL, item TEXT NOT NULL, PRIMARY KEY (kind, item))"
+TEST_LIST_DDL = (
+    "CREATE TABLE IF NOT EXISTS test_list (kind TEXT NOT NULL, item TEXT NOT NULL, PRIMARY KEY (kind, item))"
+)
 
 
-def apply_test_list(conn: sqlite3.Connection, kind: str, version: int, records: Sequence[Any], delta: bool) -> None:
+TEST_TIMEOUTS = Timeouts(connect=5, read=10, total=30)
+
+
+def apply_test_list(
+    conn: sqlite3.Connection, kind: str, version: int, records: Sequence[Any], delta: bool
+) -> None:
     """The apply callback of the tests: a full snapshot replaces, a delta adds/removes items."""
     if not delta:
         conn.execute("DELETE FROM test_list WHERE kind = ?", (kind,))
@@ -39,7 +46,9 @@ def open_booth(path: Path) -> Store:
 
 def list_items(path: Path, kind: str) -> list[str]:
     with sqlite3.connect(path) as conn:
-        return [r[0] for r in conn.execute("SELECT item FROM test_list WHERE kind = ? ORDER BY item", (kind,))]
+        return [
+            r[0] for r in conn.execute("SELECT item FROM test_list WHERE kind = ? ORDER BY item", (kind,))
+        ]
 
 
 class Keys:
@@ -94,7 +103,7 @@ def make_client(
     tls: TLSFiles | None = None,
     batch_size: int = 200,
     chunk_size: int = 64 * 1024,
-    timeouts: Timeouts = Timeouts(connect=5, read=10, total=30),
+    timeouts: Timeouts = TEST_TIMEOUTS,
     list_kinds: tuple[str, ...] = ("persons", "alerts"),
     client_cert: bool = False,
 ) -> SyncClient:
@@ -108,7 +117,9 @@ def make_client(
     return SyncClient(
         db,
         link,
-        ClientSettings(booth_id=booth_id, batch_size=batch_size, chunk_size=chunk_size, list_kinds=list_kinds),
+        ClientSettings(
+            booth_id=booth_id, batch_size=batch_size, chunk_size=chunk_size, list_kinds=list_kinds
+        ),
         verifier=ListVerifier(keys.public, booth_id) if keys else None,
         apply_list=apply_test_list if keys else None,
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from station.store import Store
 from sync.client import Backoff, ClientSettings, SyncClient, SyncReport, SyncWorker
-from sync.errors import AuthenticationFailed, NetworkError, RateLimited, SyncError
+from sync.errors import AuthenticationError, NetworkError, RateLimitedError, SyncError
 from sync.transport import LinkSettings, parse_retry_after
 from tests.helpers.central_server import CentralServer
 
@@ -24,14 +24,14 @@ def test_delays_grow_exponentially_with_full_jitter_up_to_the_cap() -> None:
 
 def test_retry_after_is_honoured_within_a_bound() -> None:
     backoff = Backoff(max_retry_after=600, rand=lambda: 0.0)
-    assert backoff.next_delay(RateLimited("wait", 42)) == 42
-    assert backoff.next_delay(RateLimited("wait", 86_400)) == 600
-    assert backoff.next_delay(RateLimited("wait", None)) == 0.0  # no header: ordinary back-off
+    assert backoff.next_delay(RateLimitedError("wait", 42)) == 42
+    assert backoff.next_delay(RateLimitedError("wait", 86_400)) == 600
+    assert backoff.next_delay(RateLimitedError("wait", None)) == 0.0  # no header: ordinary back-off
 
 
 def test_a_final_link_error_waits_long_but_is_retried() -> None:
     backoff = Backoff(cap=300, rand=lambda: 0.0)
-    assert backoff.next_delay(AuthenticationFailed("refused")) == 150
+    assert backoff.next_delay(AuthenticationError("refused")) == 150
 
 
 def test_retry_after_header_forms() -> None:

@@ -24,7 +24,7 @@ STATION = str(Path(sys.executable).with_name("station"))
 
 
 def _station(*args: str) -> str:
-    done = subprocess.run([STATION, *args], capture_output=True, text=True, timeout=60)
+    done = subprocess.run([STATION, *args], capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -35,9 +35,7 @@ def central_host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Cen
     home = tmp_path_factory.mktemp("host")
     tls = TLSFiles.make(home / "pki")
     assert "wrote" in _station("central", "keygen", "--out", str(home / "list"))
-    server = CentralServer(
-        home / "server", tls=tls, list_key=home / "list.key", via_station_cli=True
-    ).start()
+    server = CentralServer(home / "server", tls=tls, list_key=home / "list.key", via_station_cli=True).start()
     yield server, home
     server.stop()
 
@@ -60,9 +58,24 @@ def test_a_booth_syncs_with_the_station_commands(
 ) -> None:
     server, home = central_host
     persons = tmp_path / "persons.json"
-    persons.write_text(json.dumps([{"id": "P1", "surname": "QUESTED", "given_names": "ANNA", "nationality": "UTO",
-                                    "birth_date": "1980-02-03", "reason": "test", "action": "refer"}]))
-    out = _station("central", "publish", "persons", str(persons), "--key", str(home / "list.key"), "--db", server.db)
+    persons.write_text(
+        json.dumps(
+            [
+                {
+                    "id": "P1",
+                    "surname": "QUESTED",
+                    "given_names": "ANNA",
+                    "nationality": "UTO",
+                    "birth_date": "1980-02-03",
+                    "reason": "test",
+                    "action": "refer",
+                }
+            ]
+        )
+    )
+    out = _station(
+        "central", "publish", "persons", str(persons), "--key", str(home / "list.key"), "--db", server.db
+    )
     assert "published persons list version 1 (1 records) for every booth" in out
     config = _booth_config(tmp_path, server, home, "CLI1")
     store = Store.open(tmp_path / "CLI1.sqlite")
@@ -85,7 +98,9 @@ def test_a_booth_syncs_with_the_station_commands(
     assert "backlog:        0 record(s)" in text and "list persons: version 1" in text
     with sqlite3.connect(tmp_path / "CLI1.sqlite") as conn:
         assert conn.execute("SELECT surname FROM screening_persons").fetchall() == [("QUESTED",)]
-        receipt = json.loads(conn.execute("SELECT value FROM sync_status WHERE key = 'audit_receipt'").fetchone()[0])
+        receipt = json.loads(
+            conn.execute("SELECT value FROM sync_status WHERE key = 'audit_receipt'").fetchone()[0]
+        )
     assert receipt["booth"] == "CLI1" and receipt["seq"] == 1 and receipt["signature"]
 
 
@@ -121,7 +136,9 @@ def test_an_alert_raised_at_one_booth_reaches_the_other_through_the_service(
     service_b = SyncService(Config.load(_booth_config(tmp_path, server, home, "SVC-B")))
     try:
         store = Store.open(service_a.db_path)
-        alert_id = raise_alert(store, "second_line_verdict", {"verdict": "counterfeit", "document_number": "ZX9"})
+        alert_id = raise_alert(
+            store, "second_line_verdict", {"verdict": "counterfeit", "document_number": "ZX9"}
+        )
         store.close()
         service_a.run_once()
         assert service_a.status().backlog == 0
@@ -141,7 +158,8 @@ def test_requeue_puts_rejected_records_back(tmp_path: Path, capsys: pytest.Captu
     Store.open(db).close()
     with sqlite3.connect(db) as conn:
         conn.execute(
-            "INSERT INTO outbox (event_id, kind, payload, created_at, state) VALUES ('e1', 'x', '{}', 't', 'rejected')"
+            "INSERT INTO outbox (event_id, kind, payload, created_at, state)"
+            " VALUES ('e1', 'x', '{}', 't', 'rejected')"
         )
     assert main(["sync", "requeue", "--db", str(db)]) == 0
     assert "1 rejected record(s) queued again" in capsys.readouterr().out
@@ -151,8 +169,19 @@ def test_requeue_puts_rejected_records_back(tmp_path: Path, capsys: pytest.Captu
 
 def test_central_commands_report_operator_errors_in_one_line(tmp_path: Path) -> None:
     done = subprocess.run(
-        [STATION, "central", "publish", "persons", str(tmp_path / "missing.json"), "--key", str(tmp_path / "no.key")],
-        capture_output=True, text=True, timeout=60,
+        [
+            STATION,
+            "central",
+            "publish",
+            "persons",
+            str(tmp_path / "missing.json"),
+            "--key",
+            str(tmp_path / "no.key"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
     assert done.returncode == 1
     assert done.stderr.strip().startswith("station: cannot read key") and "Traceback" not in done.stderr

@@ -13,12 +13,12 @@ import pytest
 import requests
 
 from sync import outbox
-from sync.errors import AuthenticationFailed, NetworkError, TLSFailure
+from sync.errors import AuthenticationError, NetworkError, TLSError
 from sync.lists import sign_list
 from sync.server.storage import open_storage
 from sync.transport import Reply, Transport
 from tests.helpers.central_server import CentralServer, TLSFiles
-from tests.sync.conftest import Keys, make_client, open_booth, list_items
+from tests.sync.conftest import Keys, list_items, make_client, open_booth
 
 
 def _server_file(server: CentralServer, event_id: str, name: str) -> bytes | None:
@@ -29,11 +29,16 @@ def _server_file(server: CentralServer, event_id: str, name: str) -> bytes | Non
         storage.close()
 
 
-def test_records_and_images_arrive_exactly_once(tmp_path: Path, central: CentralServer, tls: TLSFiles) -> None:
+def test_records_and_images_arrive_exactly_once(
+    tmp_path: Path, central: CentralServer, tls: TLSFiles
+) -> None:
     token = central.add_booth("INT1")
     store = open_booth(tmp_path / "booth.sqlite")
     image = bytes(range(256)) * 1000  # 256 kB: several chunks
-    ids = [store.append("inspection", {"n": i}, images={"white": image} if i % 10 == 0 else {}) for i in range(45)]
+    ids = [
+        store.append("inspection", {"n": i}, images={"white": image} if i % 10 == 0 else {})
+        for i in range(45)
+    ]
     store.close()
     client = make_client(tmp_path / "booth.sqlite", central, token, booth_id="INT1", tls=tls, batch_size=20)
     report = client.sync_once()
@@ -82,7 +87,9 @@ def test_a_refused_record_is_kept_and_flagged_while_the_rest_drain(
     assert status.rejected == 1 and status.backlog == 0
     assert any("supervisor" in w for w in status.warnings)
     with sqlite3.connect(tmp_path / "booth.sqlite") as conn:
-        state, reason = conn.execute("SELECT state, last_error FROM outbox WHERE event_id = ?", (bad,)).fetchone()
+        state, reason = conn.execute(
+            "SELECT state, last_error FROM outbox WHERE event_id = ?", (bad,)
+        ).fetchone()
     assert state == "rejected" and "not a valid kind" in reason
     client.close()
 
@@ -106,7 +113,9 @@ def test_a_file_upload_resumes_where_it_broke(tmp_path: Path, central: CentralSe
                     raise NetworkError("link cut")
             return super().request(method, path, **kwargs)  # type: ignore[arg-type]
 
-    client = make_client(tmp_path / "booth.sqlite", central, token, booth_id="INT4", tls=tls, chunk_size=16 * 1024)
+    client = make_client(
+        tmp_path / "booth.sqlite", central, token, booth_id="INT4", tls=tls, chunk_size=16 * 1024
+    )
     client.transport = BreakAfter(client.transport.settings)
     with pytest.raises(NetworkError):
         client.sync_once()
@@ -120,12 +129,26 @@ def test_a_file_upload_resumes_where_it_broke(tmp_path: Path, central: CentralSe
     client.close()
 
 
-def test_signed_lists_snapshot_then_delta(tmp_path: Path, central: CentralServer, tls: TLSFiles, keys: Keys) -> None:
+def test_signed_lists_snapshot_then_delta(
+    tmp_path: Path, central: CentralServer, tls: TLSFiles, keys: Keys
+) -> None:
     token = central.add_booth("INT5")
     records = tmp_path / "watch.json"
     records.write_text(json.dumps([{"item": "ALPHA"}, {"item": "BRAVO"}]))
-    publish = [sys.executable, "-m", "sync.server", "publish", "persons", str(records), "--key",
-               str(keys.private_path), "--db", central.db, "--booth", "INT5"]
+    publish = [
+        sys.executable,
+        "-m",
+        "sync.server",
+        "publish",
+        "persons",
+        str(records),
+        "--key",
+        str(keys.private_path),
+        "--db",
+        central.db,
+        "--booth",
+        "INT5",
+    ]
     out = subprocess.run(publish, capture_output=True, text=True, check=True).stdout
     assert "published persons list version" in out
     version = int(out.split("version ")[1].split()[0])
@@ -173,22 +196,26 @@ def test_mutual_tls_needs_the_booth_certificate(tmp_path: Path, tls: TLSFiles) -
         store.append("inspection", {"n": 1})
         store.close()
         without = make_client(tmp_path / "booth.sqlite", server, token, booth_id="MTLS", tls=tls)
-        with pytest.raises((TLSFailure, NetworkError)):
+        with pytest.raises((TLSError, NetworkError)):
             without.sync_once()
         without.close()
-        with_cert = make_client(tmp_path / "booth.sqlite", server, token, booth_id="MTLS", tls=tls, client_cert=True)
+        with_cert = make_client(
+            tmp_path / "booth.sqlite", server, token, booth_id="MTLS", tls=tls, client_cert=True
+        )
         assert with_cert.sync_once().accepted == 1
         with_cert.close()
     finally:
         server.stop()
 
 
-def test_a_wrong_token_is_refused_and_nothing_is_lost(tmp_path: Path, central: CentralServer, tls: TLSFiles) -> None:
+def test_a_wrong_token_is_refused_and_nothing_is_lost(
+    tmp_path: Path, central: CentralServer, tls: TLSFiles
+) -> None:
     store = open_booth(tmp_path / "booth.sqlite")
     store.append("inspection", {"n": 1})
     store.close()
     client = make_client(tmp_path / "booth.sqlite", central, "not-a-token", booth_id="X", tls=tls)
-    with pytest.raises(AuthenticationFailed, match="refused this booth's credentials"):
+    with pytest.raises(AuthenticationError, match="refused this booth's credentials"):
         client.sync_once()
     status = client.status()
     assert status.backlog == 1 and status.last_error is not None and "credentials" in status.last_error
@@ -215,9 +242,13 @@ def test_publishing_over_the_api_needs_the_admin_token(tmp_path: Path, keys: Key
         envelope = sign_list(keys.private, kind="persons", version=3, records=["A"])
         url = f"{server.url}/v1/lists/persons"
         assert requests.post(url, json={"envelope": envelope}, timeout=5).status_code == 403
-        ok = requests.post(url, json={"envelope": envelope}, headers={"Authorization": "Bearer admin-secret"}, timeout=5)
+        ok = requests.post(
+            url, json={"envelope": envelope}, headers={"Authorization": "Bearer admin-secret"}, timeout=5
+        )
         assert ok.status_code == 201 and ok.json()["version"] == 3
-        again = requests.post(url, json={"envelope": envelope}, headers={"Authorization": "Bearer admin-secret"}, timeout=5)
+        again = requests.post(
+            url, json={"envelope": envelope}, headers={"Authorization": "Bearer admin-secret"}, timeout=5
+        )
         assert again.status_code == 409
     finally:
         server.stop()

@@ -32,11 +32,14 @@ def cluster() -> Iterator[PostgresCluster]:
 
 
 @pytest.fixture
-def pair(cluster: PostgresCluster, tmp_path: Path, keys: Keys, request: pytest.FixtureRequest) -> Iterator[list[CentralServer]]:
+def pair(
+    cluster: PostgresCluster, tmp_path: Path, keys: Keys, request: pytest.FixtureRequest
+) -> Iterator[list[CentralServer]]:
     """Two server processes on one fresh PostgreSQL database."""
     url = cluster.create_database(request.node.name.lower().replace("[", "_").replace("]", "")[:60])
     servers = [
-        CentralServer(tmp_path / f"s{i}", db=url, list_key=keys.private_path, faults=True).start() for i in (1, 2)
+        CentralServer(tmp_path / f"s{i}", db=url, list_key=keys.private_path, faults=True).start()
+        for i in (1, 2)
     ]
     yield servers
     for server in servers:
@@ -57,13 +60,22 @@ class RoundRobin(Transport):
         return super().request(method, path, **kwargs)  # type: ignore[arg-type]
 
 
-def _client(db: Path, servers: list[CentralServer], token: str, booth: str, keys: Keys | None = None,
-            batch_size: int = 25) -> SyncClient:
+def _client(
+    db: Path,
+    servers: list[CentralServer],
+    token: str,
+    booth: str,
+    *,
+    keys: Keys | None = None,
+    batch_size: int = 25,
+) -> SyncClient:
     settings = LinkSettings(url=servers[0].url, token=token)
     return SyncClient(
         db,
         RoundRobin(settings, [s.url for s in servers]),
-        ClientSettings(booth_id=booth, batch_size=batch_size, chunk_size=8192, list_kinds=("persons", "alerts")),
+        ClientSettings(
+            booth_id=booth, batch_size=batch_size, chunk_size=8192, list_kinds=("persons", "alerts")
+        ),
         verifier=ListVerifier(keys.public, booth) if keys else None,
         apply_list=apply_test_list if keys else None,
     )
@@ -165,14 +177,22 @@ def test_a_dropped_reply_and_a_killed_server_on_postgres(pair: list[CentralServe
     assert ids == _records(db) and len(set(ids)) == 300
 
 
-def test_lists_and_alerts_through_either_server(pair: list[CentralServer], tmp_path: Path, keys: Keys) -> None:
+def test_lists_and_alerts_through_either_server(
+    pair: list[CentralServer], tmp_path: Path, keys: Keys
+) -> None:
     storage = open_storage(pair[0].db)
     try:
         envelope = sign_list(keys.private, kind="persons", version=1, records=[{"item": "PG-PERSON"}])
         import json
 
-        storage.publish_list(kind="persons", booth="*", version=1, base_version=None, delta=False,
-                             envelope=json.dumps(envelope))
+        storage.publish_list(
+            kind="persons",
+            booth="*",
+            version=1,
+            base_version=None,
+            delta=False,
+            envelope=json.dumps(envelope),
+        )
     finally:
         storage.close()
     token_a, token_b = pair[0].add_booth("PGA"), pair[0].add_booth("PGZ")
@@ -181,9 +201,9 @@ def test_lists_and_alerts_through_either_server(pair: list[CentralServer], tmp_p
     store = open_booth(db_a)
     alert = store.append("alert", {"reason": "watchlist hit"})
     store.close()
-    client_a = _client(db_a, pair, token_a, "PGA", keys)
+    client_a = _client(db_a, pair, token_a, "PGA", keys=keys)
     client_a.sync_once()
-    client_b = _client(db_b, pair, token_b, "PGZ", keys)
+    client_b = _client(db_b, pair, token_b, "PGZ", keys=keys)
     client_b.sync_once()
     assert list_items(db_b, "persons") == ["PG-PERSON"]
     assert any(alert in item for item in list_items(db_b, "alerts"))
