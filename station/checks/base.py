@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from devices.scan import DocumentScan, Image
-from station.config import Config
+from station.config import ChecksSettings, Config
 from station.findings import Finding, Severity, Status
 
 if TYPE_CHECKING:
@@ -179,18 +179,10 @@ def failed(code: str, severity: Severity, message: str, /, **evidence: Any) -> F
     return Finding(code, Status.FAILED, severity, message, evidence)
 
 
-def setting(ctx: CheckContext, name: str, default: Any = None) -> Any:
-    """The value of ``[checks] name`` in the booth's config.
-
-    Without a config (CLI, tests) the declared default of ``station.config`` applies, so a run
-    without a booth behaves like a booth that kept the defaults; ``default`` is used only for a
-    setting the config does not declare.
-    """
-    config = ctx.config if ctx.config is not None else _default_config()
-    section = getattr(config, "checks", None)
-    if isinstance(section, Mapping):
-        return section.get(name, default)
-    return getattr(section, name, default)
+def settings(ctx: CheckContext) -> ChecksSettings:
+    """The booth's ``[checks]`` settings; without a config (CLI, tests) their declared defaults, so
+    a run without a booth behaves like a booth that kept the defaults."""
+    return (ctx.config if ctx.config is not None else _default_config()).checks
 
 
 @functools.cache

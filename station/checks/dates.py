@@ -9,12 +9,10 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 
-from station.checks.base import CheckContext, check, failed, not_checked, passed, setting
+from station.checks.base import CheckContext, check, failed, not_checked, passed, settings
 from station.findings import Finding, Severity
 
 NO_MRZ = "No machine readable zone was read from this document."
-DEFAULT_EXPIRY_WARNING_DAYS = 30
-DEFAULT_MINOR_AGE = 18
 
 
 def mrz_date(ctx: CheckContext, name: str) -> datetime.date | None:
@@ -46,7 +44,7 @@ def expiry(ctx: CheckContext) -> Iterable[Finding]:
         yield not_checked("doc.expiry", "The date of expiry could not be read as a real date.")
         return
     days_left = (expires - ctx.today).days
-    warn_days = int(setting(ctx, "expiry_warning_days", DEFAULT_EXPIRY_WARNING_DAYS))
+    warn_days = settings(ctx).expiry_warning_days
     evidence = {"expiry_date": expires.isoformat(), "days_left": days_left, "warning_days": warn_days}
     if days_left < 0:
         yield failed(
@@ -109,7 +107,7 @@ def minor(ctx: CheckContext) -> Iterable[Finding]:
     if birth is None or birth > ctx.today:
         yield not_checked("holder.minor", "The date of birth could not be read, so the age is unknown.")
         return
-    minor_age = int(setting(ctx, "minor_age", DEFAULT_MINOR_AGE))
+    minor_age = settings(ctx).minor_age
     age = age_on(birth, ctx.today)
     evidence = {"age": age, "minor_age": minor_age, "minor": age < minor_age}
     if age < minor_age:

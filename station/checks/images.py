@@ -24,7 +24,7 @@ import numpy as np
 from devices.scan import Light
 from mrz.layout import LAYOUTS, Layout, Zone, layout_for_mrz
 from station.checks import _imaging as im
-from station.checks.base import CheckContext, check, failed, not_checked, passed, setting
+from station.checks.base import CheckContext, check, failed, not_checked, passed, settings
 from station.findings import Finding, Severity
 
 # MRZ format name -> the page layout it is printed on (visas share the TD3/TD2 geometry).
@@ -36,11 +36,6 @@ FORMAT_LAYOUT = {
     "MRV_B": "TD2",
     "FRENCH_ID": "TD2",
 }
-
-# Settings the booth's config may not declare; these defaults were measured on the simulator's pages.
-DEFAULT_UV_GLOW_LEVEL = 0.45
-DEFAULT_UV_PATTERN_RATIO = 0.35
-DEFAULT_VIZ_IR_INK_RATIO = 0.5
 
 INK_DARKER_BY = 0.25
 """How much darker than the paper a pixel must be to count as printed ink (0..1 of full scale)."""
@@ -119,7 +114,7 @@ def ir_mrz(ctx: CheckContext) -> Iterable[Finding]:
         )
         return
     ratio = ir_contrast / white_contrast
-    minimum = float(setting(ctx, "ir_mrz_min_contrast", 0.5))
+    minimum = settings(ctx).ir_mrz_min_contrast
     evidence = {
         "white_contrast": round(white_contrast, 3),
         "ir_contrast": round(ir_contrast, 3),
@@ -149,8 +144,8 @@ def uv_paper(ctx: CheckContext) -> Iterable[Finding]:
         yield not_checked(code, f"Ultraviolet check of the paper not done: {problem}.")
         return
     background = uv[~im.pattern_map(uv, UV_PATTERN_ABOVE)]
-    level = float(setting(ctx, "uv_glow_level", DEFAULT_UV_GLOW_LEVEL))
-    maximum = float(setting(ctx, "uv_max_paper_brightness", 0.35))
+    level = settings(ctx).uv_glow_level
+    maximum = settings(ctx).uv_max_paper_brightness
     glowing = im.bright_share(background, level)
     evidence = {
         "glowing_share": round(glowing, 3),
@@ -183,7 +178,7 @@ def photo_present(ctx: CheckContext) -> Iterable[Finding]:
         yield not_checked(code, f"Photo check not done: {problem}.")
         return
     coverage = im.detail_share(zone, PHOTO_DEVIATION)
-    minimum = float(setting(ctx, "photo_min_coverage", 0.2))
+    minimum = settings(ctx).photo_min_coverage
     evidence = {"coverage": round(coverage, 3), "minimum": minimum}
     if coverage < minimum:
         yield failed(code, Severity.FAIL, "There is no photo in the document's photo zone.", **evidence)
@@ -212,7 +207,7 @@ def photo_uv(ctx: CheckContext) -> Iterable[Finding]:
         )
         return
     ratio = inside / around
-    minimum = float(setting(ctx, "uv_photo_pattern_ratio", DEFAULT_UV_PATTERN_RATIO))
+    minimum = settings(ctx).uv_photo_pattern_ratio
     evidence = {
         "inside": round(inside, 4),
         "around": round(around, 4),
@@ -252,7 +247,7 @@ def viz_dates(ctx: CheckContext) -> Iterable[Finding]:
     except im.UnusableImageError as problem:
         yield not_checked(code, f"Infrared check of the printed dates not done: {problem}.")
         return
-    minimum = float(setting(ctx, "viz_ir_min_ink_ratio", DEFAULT_VIZ_IR_INK_RATIO))
+    minimum = settings(ctx).viz_ir_min_ink_ratio
     evidence: dict[str, object] = {"minimum": minimum}
     altered: list[str] = []
     checked: list[str] = []

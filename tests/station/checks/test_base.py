@@ -12,7 +12,7 @@ import pytest
 
 from devices.scan import DocumentScan
 from station.checks import base
-from station.checks.base import CheckContext, RegisteredCheck, run_checks, setting
+from station.checks.base import CheckContext, RegisteredCheck, run_checks, settings
 from station.findings import Finding, Severity, Status
 
 
@@ -100,16 +100,11 @@ def test_a_module_that_fails_to_import_is_reported_not_raised(
 def test_without_config_settings_take_their_declared_defaults() -> None:
     from station.config import ChecksSettings
 
-    assert setting(_ctx(), "minor_age") == ChecksSettings.minor_age.default
-    assert setting(_ctx(), "not_declared_anywhere", 7) == 7
+    assert settings(_ctx()).minor_age == ChecksSettings.minor_age.default
 
 
-def test_setting_reads_the_checks_section() -> None:
-    class Checks:
-        minor_age = 16
+def test_settings_come_from_the_booth_config() -> None:
+    from station.config import Config
 
-    class Config:
-        checks = Checks()
-
-    assert setting(_ctx(config=Config()), "minor_age", 18) == 16
-    assert setting(_ctx(config=Config()), "missing", 3) == 3
+    config = Config.from_mapping({"checks": {"minor_age": 16}})
+    assert settings(_ctx(config=config)).minor_age == 16

@@ -4,6 +4,7 @@ for it, a genuine page raises no alarm, and images that cannot be measured say s
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 
 import numpy as np
 import pytest
@@ -103,7 +104,7 @@ def test_thresholds_come_from_the_config() -> None:
     assert run("image.ir_mrz", context(scan=scan, config=strict)).evidence["minimum"] == 1.0
 
 
-def _scan_with(images: dict[Light, object], text: str = TD3) -> DocumentScan:
+def _scan_with(images: Mapping[Light, object], text: str = TD3) -> DocumentScan:
     return DocumentScan(source="test", mrz_text=text, images=images)  # type: ignore[arg-type]
 
 
