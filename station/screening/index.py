@@ -29,7 +29,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from station.screening.names import NormalisedName, normalise, skeleton
+from station.screening.names import NormalisedName, normalise
 
 FORMAT = 1
 _ARRAYS = ("keys", "offsets", "postings", "entry_person", "entry_year")
@@ -44,10 +44,16 @@ def key_hash(key: str) -> int:
 
 
 def blocking_keys(name: NormalisedName) -> set[str]:
+    """The skeleton of every part, and of every two adjacent parts written as one."""
     parts = name.parts
     keys = {p.skeleton for p in parts}
-    keys.update(skeleton(a.canonical + b.canonical) for a, b in itertools.pairwise(parts))
+    keys.update(_joined_key(a.skeleton, b.skeleton) for a, b in itertools.pairwise(parts))
     return keys
+
+
+def _joined_key(a: str, b: str) -> str:
+    """The skeleton of two parts written together (MOHAMMAD + REZA -> MHMDRZ, as MOHAMMADREZA)."""
+    return a + b[1:] if a[-1:] == b[:1] else a + b
 
 
 @dataclass(frozen=True)
@@ -109,8 +115,13 @@ class NameIndex:
             entry_year=np.array(entry_year, dtype=np.int16),
         )
 
-    def candidates(self, name: NormalisedName, birth_year: int = 0, limit: int = 64) -> list[int]:
-        """Row ids of the listed persons most likely to be ``name``, best first (at most ``limit``)."""
+    def candidates(
+        self, name: NormalisedName, birth_year: int = 0, limit: int = 64, *, year_required: bool = False
+    ) -> list[int]:
+        """Row ids of the listed persons most likely to be ``name``, best first (at most ``limit``).
+
+        ``year_required``: leave out entries whose known birth year is more than one year from
+        ``birth_year`` (the caller knows that such a birth date rules a hit out)."""
         found: list[tuple[float, npt.NDArray[np.int32]]] = []
         for key in blocking_keys(name):
             h = np.uint64(key_hash(key))
@@ -128,12 +139,19 @@ class NameIndex:
             for idf, posting in found:
                 weights[posting] += idf
             touched = np.concatenate([p for _, p in generating])
-            score = weights[touched]
             if birth_year:
-                score = score + _YEAR_BONUS * (self.entry_year[touched] == birth_year)
+                years = self.entry_year[touched]
+                if year_required:
+                    keep = (years == 0) | (np.abs(years.astype(np.int32) - birth_year) <= 1)
+                    touched, years = touched[keep], years[keep]
+                score = weights[touched] + _YEAR_BONUS * (years == birth_year)
+            else:
+                score = weights[touched]
         finally:
             for _, posting in found:
                 weights[posting] = 0.0
+        if not len(touched):
+            return []
         take = min(len(touched), limit * 4)
         top = np.argpartition(-score, take - 1)[:take] if take < len(touched) else np.arange(len(touched))
         top = top[np.argsort(-score[top], kind="stable")]

@@ -45,7 +45,6 @@ from typing import Any
 
 from station.screening.documents import fold_number, normalise_number
 from station.screening.index import NameIndex, PersonNames
-from station.screening.names import normalise
 
 KINDS = ("persons", "documents", "api", "history")
 Record = dict[str, Any]
@@ -67,6 +66,7 @@ class _Kind:
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
 _STATE = re.compile(r"^[A-Z]{1,3}$")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _text(record: Mapping[str, Any], name: str) -> str:
@@ -132,7 +132,7 @@ def _flags(value: Any) -> list[dict[str, str]]:
 
 def _person(r: Record) -> Record:
     surname, given = _text(r, "surname"), _text(r, "given_names")
-    if not normalise(surname, given).parts:
+    if not _LETTER.search(surname + given):
         raise ListFormatError(f"surname/given_names: {surname!r} {given!r} hold no letters of a name")
     return {
         "id": _text(r, "id"),
@@ -286,6 +286,7 @@ def read_file(kind: str, path: str | Path) -> list[Record]:
     else:
         rows = _csv_rows(kind, file, text)
     records = []
+    first_line: dict[tuple[str, ...], int] = {}
     for line, raw in rows:
         if not isinstance(raw, dict):
             raise ListFormatError(f"{file}:{line}: expected an object with the fields of a {kind} record")
@@ -293,9 +294,14 @@ def read_file(kind: str, path: str | Path) -> list[Record]:
         if unknown:
             raise ListFormatError(f"{file}:{line}: unknown field(s) {', '.join(unknown)}")
         try:
-            records.append(_validate(spec, raw))
+            record = _validate(spec, raw)
         except ListFormatError as exc:
             raise ListFormatError(f"{file}:{line}: {exc}") from None
+        key = tuple(record[k] for k in spec.key)
+        if first_line.setdefault(key, line) != line:
+            what = "/".join(key)
+            raise ListFormatError(f"{file}:{line}: {what} is listed twice (first on line {first_line[key]})")
+        records.append(record)
     return records
 
 
@@ -417,6 +423,13 @@ def apply_list(
             checked.append(_validate(spec, dict(raw)))
         except ListFormatError as exc:
             raise ListFormatError(f"{kind} record {position}: {exc}") from None
+    first: dict[tuple[str, ...], int] = {}
+    for position, record in enumerate(checked, start=1):
+        key = tuple(record[k] for k in spec.key)
+        if first.setdefault(key, position) != position:
+            raise ListFormatError(
+                f"{kind} record {position}: {'/'.join(key)} is listed twice (first: {first[key]})"
+            )
     return _write(conn, kind, version, checked, delta=delta)
 
 
@@ -440,19 +453,37 @@ def _write(conn: sqlite3.Connection, kind: str, version: str, checked: list[Reco
         )
     columns = ", ".join(spec.columns)
     marks = ", ".join("?" * len(spec.columns))
-    conn.executemany(
-        f"INSERT OR REPLACE INTO {spec.table} ({columns}) VALUES ({marks})",
-        (tuple(r[c] for c in spec.columns) for r in rows),
-    )
+    numbered = kind == "persons" and not delta
+    if numbered:  # row ids 1..n, so the index can be built from the records at hand
+        conn.executemany(
+            f"INSERT INTO {spec.table} (rowid, {columns}) VALUES (?, {marks})",
+            ((i, *(r[c] for c in spec.columns)) for i, r in enumerate(rows, start=1)),
+        )
+    else:
+        conn.executemany(
+            f"INSERT OR REPLACE INTO {spec.table} ({columns}) VALUES ({marks})",
+            (tuple(r[c] for c in spec.columns) for r in rows),
+        )
     (count,) = conn.execute(f"SELECT count(*) FROM {spec.table}").fetchone()
     conn.execute(
         "INSERT OR REPLACE INTO screening_list_versions (kind, version, applied_at, entries)"
         " VALUES (?, ?, ?, ?)",
         (kind, version, datetime.datetime.now(datetime.UTC).isoformat(timespec="microseconds"), count),
     )
-    if kind == "persons":
+    if numbered:
+        NameIndex.build(_person_names(i, r) for i, r in enumerate(rows, start=1)).save(conn)
+    elif kind == "persons":
         rebuild_index(conn)
     return int(count)
+
+
+def _person_names(rowid: int, record: Mapping[str, Any]) -> PersonNames:
+    birth = record["birth_date"]
+    return PersonNames(
+        rowid=rowid,
+        names=[f"{record['surname']} {record['given_names']}", *json.loads(record["aliases"])],
+        birth_year=int(birth[:4]) if birth else 0,
+    )
 
 
 def rebuild_index(conn: sqlite3.Connection) -> NameIndex:

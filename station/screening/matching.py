@@ -21,6 +21,7 @@ name often lacks a middle name the passport has.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel, JaroWinkler
 
@@ -69,6 +70,7 @@ class NameMatch:
 NO_MATCH = NameMatch(0.0, (), (), ())
 
 
+@lru_cache(maxsize=500_000)
 def part_similarity(a: NamePart, b: NamePart) -> tuple[float, str]:
     """Similarity of two name parts in [0, 1] and, in words, why."""
     if a.canonical == b.canonical:
@@ -131,7 +133,9 @@ def compare(traveller: NormalisedName, listed: NormalisedName) -> NameMatch:
     best = _align(q, e)
     if len(q) != len(e) and best.score < 1.0:
         longer_is_q = len(q) > len(e)
-        for joined in _joined_variants(q if longer_is_q else e):
+        longer = q if longer_is_q else e
+        unmatched = best.unmatched_traveller if longer_is_q else best.unmatched_listed
+        for joined in _joined_variants(longer, {p.written for p in longer if p.written in unmatched}):
             trial = _align(joined, e) if longer_is_q else _align(q, joined)
             merged_ok = all(
                 p.similarity >= _JOINED_MIN
@@ -143,10 +147,13 @@ def compare(traveller: NormalisedName, listed: NormalisedName) -> NameMatch:
     return best
 
 
-def _joined_variants(parts: tuple[NamePart, ...]) -> list[tuple[NamePart, ...]]:
+def _joined_variants(parts: tuple[NamePart, ...], unmatched: set[str]) -> list[tuple[NamePart, ...]]:
+    """The parts with one unmatched part joined to its left or right neighbour."""
     variants = []
     for i in range(len(parts) - 1):
         a, b = parts[i], parts[i + 1]
+        if a.written not in unmatched and b.written not in unmatched:
+            continue
         canonical = a.canonical + b.canonical
         merged = NamePart(canonical, skeleton(canonical), f"{a.written} {b.written}", a.abjad or b.abjad)
         variants.append((*parts[:i], merged, *parts[i + 2 :]))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from station.screening.equivalents import EQUIVALENT
 from station.screening.script import is_arabic_script, to_latin
@@ -57,6 +58,7 @@ _DIN_ALONE = frozenset(
     {"DIN", "DINE", "DEEN", "UDDIN", "EDDINE", "EDDIN", "UDDEEN", "ADDIN", "ALDIN", "ELDIN"}
 )
 
+_SPECIAL = ARTICLES | FILIATION | _ASSIMILATED | _ABD_ALONE | _ABU_ALONE | _DIN_ALONE
 _JOINED_ARTICLE = re.compile(r"^(?:AL|EL|UL|OL)(?=[A-Z]{3})")
 _JOINED_ASSIMILATED = re.compile(r"^[AE](SH|[TDRZSN])(?=\1[A-Z]{2})")
 _JOINED_FILIATION = re.compile(r"^(?:BIN|IBN|BINT)(?=[B-DF-HJ-NP-TV-Z][A-Z]{3})")
@@ -65,8 +67,7 @@ _JOINED_ABU = re.compile(r"^AB(?:OU|OO|U)(?=[B-DF-HJ-NP-TV-Z][A-Z]{2})")
 _JOINED_DIN = re.compile(r"(?<=[A-Z]{3})(?:[UEAO]D|[AE]L|[UEAO])?DD?(?:I|EE)NE?$")
 
 
-@dataclass(frozen=True)
-class NamePart:
+class NamePart(NamedTuple):
     """One scored part of a name: its canonical spelling, consonant skeleton, and how it was
     written (``written``, for explanations); ``abjad`` marks parts from Arabic script (no vowels)."""
 
@@ -96,8 +97,15 @@ def normalise(*fields: str) -> NormalisedName:
 @lru_cache(maxsize=100_000)
 def _normalise(text: str) -> NormalisedName:
     abjad = is_arabic_script(text)
-    written = to_latin(text.replace("<", " ")).split()
+    written = _words(text)
     words = [EQUIVALENT.get(w, w) for w in written]
+    if _SPECIAL.isdisjoint(words) and not any(w.startswith("ABD") for w in words):
+        # the common case: no particle or compound written apart; each word stands alone
+        simple = [(_canonical_word(w), w_) for w, w_ in zip(words, written, strict=True)]
+        return NormalisedName(
+            tuple(_part(c, w_, abjad) for (c, _), w_ in simple if c),
+            tuple(p for (_, ps), _ in simple for p in ps),
+        )
     parts: list[NamePart] = []
     particles: list[str] = []
     i = 0
@@ -124,11 +132,23 @@ def _normalise(text: str) -> NormalisedName:
             parts.append(_part(last.canonical + "DIN", f"{last.written} {written[i]}", abjad))
             i += 1
             continue
-        canonical = _canonical_word(word, particles)
+        canonical, stripped = _canonical_word(word)
+        particles.extend(stripped)
         if canonical:
             parts.append(_part(canonical, written[i], abjad))
         i += 1
     return NormalisedName(tuple(parts), tuple(particles))
+
+
+_NOT_LETTERS = re.compile(r"[^A-Z]+")
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text`` in upper-case Latin; plain ASCII (most MRZ and list names) takes the
+    fast path, anything else goes through the transliteration tables."""
+    if text.isascii():
+        return _NOT_LETTERS.sub(" ", text.upper().replace("'", "").replace("`", "")).split()
+    return to_latin(text).split()
 
 
 def _is_abd_assimilated(word: str, nxt: str) -> bool:
@@ -148,23 +168,27 @@ def _strip_prefixes(word: str, particles: list[str]) -> str:
     return word
 
 
-def _canonical_word(word: str, particles: list[str]) -> str:
+@lru_cache(maxsize=200_000)
+def _canonical_word(word: str) -> tuple[str, tuple[str, ...]]:
+    """The canonical spelling of one written word and the particles stripped from it."""
+    particles: list[str] = []
     abd = _JOINED_ABD.match(word)
     if abd:
         rest = word[abd.end() :]
         rest = _strip_prefixes(rest, particles) if len(rest) > 4 else rest
         joined = "ABD" + rest
-        return EQUIVALENT.get(joined, joined)
+        return EQUIVALENT.get(joined, joined), tuple(particles)
     abu = _JOINED_ABU.match(word)
     if abu:
-        return "ABU" + word[abu.end() :]
+        return "ABU" + word[abu.end() :], ()
     stripped = _strip_prefixes(word, particles)
     din = _JOINED_DIN.search(stripped)
     if din:
         stripped = stripped[: din.start()] + "DIN"
-    return EQUIVALENT.get(stripped, stripped)
+    return EQUIVALENT.get(stripped, stripped), tuple(particles)
 
 
+@lru_cache(maxsize=200_000)
 def _part(canonical: str, written: str, abjad: bool) -> NamePart:
     return NamePart(canonical, skeleton(canonical), written, abjad)
 

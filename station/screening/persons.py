@@ -154,6 +154,18 @@ def score_candidate(query: PersonQuery, person: ListedPerson, settings: Screenin
     return PersonHit(person, score, best_name, best, evidence)
 
 
+def _birth_date_decides(query: PersonQuery, settings: ScreeningSettings) -> bool:
+    """True when a listed birth date that disagrees with the traveller's rules a hit out, even with
+    a perfect name and nationality: then the index may skip entries born in other years."""
+    if not query.birth_date:
+        return False
+    w = settings.weights
+    best_without_birth = (w.get("name", 0.6) + w.get("nationality", 0.0)) / (
+        w.get("name", 0.6) + w.get("nationality", 0.0) + w.get("birth_date", 0.0)
+    )
+    return best_without_birth < settings.threshold
+
+
 def is_hit(hit: PersonHit, settings: ScreeningSettings) -> bool:
     return hit.score >= settings.threshold and hit.name.score >= settings.name_floor
 
@@ -170,7 +182,9 @@ def screen_person(
     if index is None:
         return []
     year = int(query.birth_date[:4]) if query.birth_date[:4].isdigit() else 0
-    rowids = index.candidates(name, year, settings.candidates)
+    rowids = index.candidates(
+        name, year, settings.candidates, year_required=_birth_date_decides(query, settings)
+    )
     hits = [score_candidate(query, person, settings) for person in _persons(conn, rowids)]
     return sorted((h for h in hits if is_hit(h, settings)), key=lambda h: -h.score)
 

@@ -17,6 +17,7 @@ Two sources of knowledge, both written down here as tables rather than left to a
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -121,10 +122,11 @@ _DROP = frozenset(chr(c) for c in [*range(0x064B, 0x0670), *range(0x06D6, 0x06EE
 _APOSTROPHES = str.maketrans(dict.fromkeys("'`\u2019\u2018\u02bc\u02bb\u02bf\u02be", ""))
 
 
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+
+
 def is_arabic_script(text: str) -> bool:
-    return any(
-        "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff" for ch in text
-    )
+    return not text.isascii() and _ARABIC_SCRIPT.search(text) is not None
 
 
 @lru_cache(maxsize=200_000)
