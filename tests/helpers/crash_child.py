@@ -2,7 +2,8 @@
 
 Run as ``python -m tests.helpers.crash_child DB``: it imports everything once, then for each line
 ``run SEED`` on stdin forks a worker (cheap: no interpreter start per kill) and prints ``pid N``.
-The worker opens the store and saves inspections with three images each, printing
+The worker opens the store and saves inspections with three images each (and an audit entry in
+the same transaction, as the decision workflow does), printing
 ``saved <record_id> <sha256>,<sha256>,<sha256>`` only AFTER ``append`` returned (the commit is on
 disk), with one ``os.write`` so a kill never leaves half a line. When the worker is dead the
 parent process prints ``reaped N``: everything the worker printed comes before that line.
@@ -14,6 +15,7 @@ import hashlib
 import os
 import sys
 
+from station import audit
 from station.store import Store
 from tests.helpers.store_data import inspection_body, inspection_images
 
@@ -24,7 +26,9 @@ def work(db: str, seed: int) -> None:
     while True:
         n += 1
         images = inspection_images(seed * 100_000 + n, size=20_000)
-        record_id = store.append("inspection", inspection_body(n), images=images)
+        with store.transaction() as conn:
+            record_id = store.append("inspection", inspection_body(n), images=images)
+            audit.append(conn, "officer:crash", audit.Action.DECISION, record_id, {"n": n})
         digests = ",".join(hashlib.sha256(images[name]).hexdigest() for name in ("white", "ir", "uv"))
         os.write(1, f"saved {record_id} {digests}\n".encode())
 

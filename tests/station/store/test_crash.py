@@ -1,7 +1,8 @@
 """The store survives SIGKILL at any moment: a child saving inspections (three images each) is
 killed at random times, at least 200 times. After each kill the store is reopened (running crash
 recovery) and checked: ``PRAGMA integrity_check`` is ok, every inspection the child reported as saved
-is there with its outbox event and its images (byte for byte), and there are no orphan files or rows.
+is there with its outbox event, its images (byte for byte) and its audit entry, the audit chain and
+its head file agree, and there are no orphan files or rows.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from station import audit
 from station.store import Store
+from station.store.anchor import head_file_path
 
 ROOT = Path(__file__).resolve().parents[3]
 KILLS = 200
@@ -51,6 +54,13 @@ def _check(store: Store, saved: dict[str, list[str]], fresh: list[str]) -> None:
     assert events == records  # no event without its record, no record without its event
     assert files == images == 3 * len(records)  # no image row without its file entry and vice versa
     assert set(saved) <= records, "a record reported as saved is missing"
+    with store.read() as conn:
+        chain = audit.verify(conn, head_file_path(store.path))
+        decided = {
+            r[0] for r in conn.execute("SELECT target FROM audit_log WHERE action = 'inspection.decision'")
+        }
+    assert chain.ok, chain.summary()
+    assert decided == records  # each record's audit entry committed with it, never apart
     for record_id in fresh:
         stored = store.images_of(record_id)
         digests = [
