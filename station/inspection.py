@@ -22,6 +22,7 @@ from station.checks import CheckContext, run_checks
 from station.clock import Clock, SystemClock
 from station.config import Config
 from station.domain import BoothRef, Document, Inspection, OfficerRef, Traveller, new_id
+from station.store import Store
 from station.verdict import VerdictRules, assess
 
 log = logging.getLogger(__name__)
@@ -76,13 +77,15 @@ def read_and_parse(scan: DocumentScan, today: datetime.date, ocr: OcrReader | No
 class Inspector:
     """Runs inspections for one booth: its config, clock, identity and (optionally) OCR.
 
-    ``today`` for the checks is the booth's local date, taken from ``clock``.
+    ``today`` for the checks is the booth's local date, taken from ``clock``. ``store`` is where
+    the screening checks find the booth's lists (they only read it; nothing is written here).
     """
 
     config: Config | None = None
     clock: Clock = field(default_factory=SystemClock)
     ocr: OcrReader | None = None
     booth: BoothRef | None = None
+    store: Store | None = None
 
     def start(
         self,
@@ -107,6 +110,7 @@ class Inspector:
             today=today,
             config=self.config,
             live_photo=live_photo,
+            store=self.store,
             extras=context_extras,
         )
         findings = run_checks(ctx)

@@ -1,8 +1,9 @@
 """``station inspect``: run every document check on an MRZ and page images, without storing anything.
 
 The same inspection path as the booth (``station.inspection.Inspector``), so a finding seen here is
-the finding an officer would see. An image file that does not exist is an error (a typo); one that
-exists but cannot be decoded is reported by the checks that needed it as "not checked", with why.
+the finding an officer would see; with ``--db`` the screening checks read that booth's lists. An
+image file that does not exist is an error (a typo); one that exists but cannot be decoded is
+reported by the checks that needed it as "not checked", with why.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import cv2
@@ -22,6 +25,7 @@ from station.cli.cmd_config import add_config_option, load_config
 from station.domain import Inspection
 from station.findings import Status
 from station.inspection import Inspector
+from station.store import KnownStoreError, Store
 
 SOURCE = "cli:inspect"
 MAX_IMAGE_BYTES = 200 * 2**20
@@ -45,6 +49,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.add_argument("--uv", type=Path, metavar="IMG", help="the data page under ultraviolet light")
     parser.add_argument("--photo", type=Path, metavar="IMG", help="the live photo of the traveller")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help="screen against the watchlists and travel history of this booth database (read only;"
+        " without it the screening checks say 'not checked')",
+    )
     add_config_option(parser)
     parser.set_defaults(handler=_inspect)
 
@@ -95,16 +106,33 @@ def _inspect(args: argparse.Namespace) -> int:
     extras: dict[str, object] = {"image_errors": errors}
     if photo_error:
         extras["live_photo_error"] = photo_error
-    started = time.perf_counter()
-    inspection = Inspector(config=config).start(
-        DocumentScan(source=SOURCE, mrz_text=text, images=images), live_photo=live_photo, extras=extras
-    )
-    elapsed_ms = (time.perf_counter() - started) * 1000
+    scan = DocumentScan(source=SOURCE, mrz_text=text, images=images)
+    with _booth_store(args.db) as store:
+        started = time.perf_counter()
+        inspection = Inspector(config=config, store=store).start(scan, live_photo=live_photo, extras=extras)
+        elapsed_ms = (time.perf_counter() - started) * 1000
     if args.json:
         print(json.dumps(_as_json(inspection, elapsed_ms), ensure_ascii=False))
     else:
         print(_as_text(inspection))
     return 0
+
+
+@contextmanager
+def _booth_store(path: Path | None) -> Iterator[Store | None]:
+    """The booth database for screening, opened without crash recovery (another process may be
+    writing it); never created here."""
+    if path is None:
+        yield None
+        return
+    if not path.is_file():
+        raise CommandError(f"{path}: no such booth database", 2)
+    try:
+        store = Store.open(path, recover=False)
+    except KnownStoreError as exc:
+        raise CommandError(f"{path}: {exc}", 2) from None
+    with store:
+        yield store
 
 
 def _as_json(inspection: Inspection, elapsed_ms: float) -> dict[str, object]:

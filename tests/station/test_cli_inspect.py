@@ -166,3 +166,22 @@ def test_runs_as_a_command_reading_the_mrz_from_stdin(tmp_path: Path) -> None:
     assert result["verdict"] == "stop"
     assert [r["finding"]["code"] for r in result["reasons"]] == ["image.ir_mrz"]
     assert result["elapsed_ms"] > 0
+
+
+def test_screening_reads_the_booth_database_given(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from station.store import Store
+
+    def history_message(result: dict[str, object]) -> str:
+        listed = result["findings"]
+        assert isinstance(listed, list)
+        return " ".join(f["message"] for f in listed if f["code"].startswith("screening.history"))
+
+    assert "No store at this booth" in history_message(_inspect_json(capsys, "--mrz", TEXT))
+    db = tmp_path / "booth.sqlite"
+    Store.open(db).close()
+    with_store = _inspect_json(capsys, "--mrz", TEXT, "--db", str(db))
+    assert "No store at this booth" not in history_message(with_store)
+    with Store.open(db) as store:
+        assert store.records() == []  # nothing was stored
+    assert main(["inspect", "--mrz", TEXT, "--db", str(tmp_path / "absent.sqlite")]) == 2
+    assert "no such booth database" in capsys.readouterr().err

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import datetime
 import json
+from pathlib import Path
 
 import pytest
 
 from devices.scan import DocumentScan, Light
 from devices.sim.document import Defect
+from station.checks.base import CheckContext
 from station.clock import FakeClock
 from station.config import Config
 from station.domain import BoothRef, Inspection, OfficerRef, Verdict
-from station.findings import Status
+from station.findings import Finding, Status
 from station.inspection import Inspector, read_mrz
+from station.store import Store
 from tests.station.checks.docs import mrz_text, rendered
 
 NOW = datetime.datetime(2026, 11, 23, 10, 0, tzinfo=datetime.UTC)
@@ -125,3 +128,25 @@ def test_a_correction_points_at_the_old_inspection() -> None:
     )
     assert second.inspection_id != first.inspection_id
     assert (second.supersedes, second.correction_note) == (first.inspection_id, "rescan")
+
+
+def test_the_checks_see_the_booth_store_and_the_extras(tmp_path: Path) -> None:
+    from station.checks import base
+
+    seen: list[CheckContext] = []
+
+    def spy(ctx: CheckContext) -> list[Finding]:
+        seen.append(ctx)
+        return []
+
+    base.check("test.spy")(spy)
+    try:
+        with Store.open(tmp_path / "booth.sqlite") as store:
+            _inspector(store=store).start(
+                DocumentScan(source="reader", mrz_text=mrz_text()), extras={"flight": "XY123"}
+            )
+            assert seen[0].store is store
+            assert seen[0].extras["flight"] == "XY123"
+            assert seen[0].today == NOW.astimezone().date()
+    finally:
+        del base._REGISTRY["test.spy"]
