@@ -87,7 +87,7 @@ def test_complete_sets_become_scans_once(folder: Path, running: Events) -> None:
     for item in written:
         scan = by_id[item.document_id]
         assert scan.mrz_text == item.mrz_text and set(scan.images) == set(Light)
-        assert scan.images[Light.WHITE].shape == (1056, 1500, 3) or scan.images[Light.WHITE].shape[1] < 1500
+        assert scan.images[Light.WHITE].ndim == 3 and scan.images[Light.WHITE].shape[1] <= 1500
         assert (folder / "done" / item.document_id).is_dir()
     assert not [p for p in folder.iterdir() if p.is_file()]
 
