@@ -288,3 +288,40 @@ def test_the_audit_chain_verifies_after_a_full_case(
     booth.workflow.examine(examiner, referral.referral_id, "impostor", "refuse", reason_code="A")
     with booth.store.read() as conn:
         assert audit.verify(conn).ok
+
+
+def test_two_booths_racing_for_one_referral_one_wins(booth: Booth, officer: Session, tmp_path: Path) -> None:
+    """Two examiners on two connections (as two processes would be) take the same referral at once:
+    the check and the claim run in one BEGIN IMMEDIATE transaction, so exactly one wins."""
+    import threading
+
+    referral = booth.workflow.refer(officer, booth.inspected(officer), "DOC")
+    first = booth.login("emil", Role.EXAMINER)
+    second = booth.login("erik", Role.EXAMINER)
+    other_store = Store.open(tmp_path / "booth.sqlite", clock=booth.clock)
+    try:
+        workflows = [booth.workflow, Workflow(other_store, booth.config, booth.clock)]
+        barrier = threading.Barrier(2)
+        outcomes: list[str] = []
+
+        def take(workflow: Workflow, session: Session) -> None:
+            barrier.wait()
+            try:
+                workflow.take(session, referral.referral_id)
+                outcomes.append("taken")
+            except ReferralUnavailableError:
+                outcomes.append("refused")
+
+        threads = [
+            threading.Thread(target=take, args=(w, s))
+            for w, s in zip(workflows, (first, second), strict=True)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert sorted(outcomes) == ["refused", "taken"]
+        claims = [r for r in booth.store.records("referral_claim")]
+        assert len(claims) == 1
+    finally:
+        other_store.close()

@@ -108,3 +108,13 @@ def test_settings_come_from_the_booth_config() -> None:
 
     config = Config.from_mapping({"checks": {"minor_age": 16}})
     assert settings(_ctx(config=config)).minor_age == 16
+
+
+def test_run_checks_reports_a_module_that_failed_to_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    base.discover()
+    monkeypatch.setitem(base._LOAD_ERRORS, "broken", "ImportError: no module named x")
+    findings = run_checks(_ctx())
+    crashed = [f for f in findings if f.code == "module.broken.crashed"]
+    assert len(crashed) == 1
+    assert crashed[0].status is Status.FAILED
+    assert len(findings) > 1  # the other checks still ran

@@ -8,6 +8,8 @@ from collections.abc import Mapping
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from devices.scan import DocumentScan, Light
 from devices.sim.document import Defect
@@ -202,3 +204,24 @@ def test_image_checks_accept_expired_documents_unchanged() -> None:
     text = mrz_text(expiry_date=datetime.date(2020, 1, 1))
     findings = _image_findings(text)
     assert {f.status for f in findings.values()} == {Status.PASSED}
+
+
+@st.composite
+def odd_arrays(draw: st.DrawFn) -> object:
+    dtype = draw(st.sampled_from([np.uint8, np.uint16, np.float32, np.int8, np.bool_]))
+    shape = draw(
+        st.lists(st.integers(min_value=0, max_value=90), min_size=0, max_size=4).map(tuple)
+        | st.sampled_from([(1056, 1500), (1056, 1500, 4), (338, 480, 1), (100, 5000, 3)])
+    )
+    fill = draw(st.integers(min_value=0, max_value=255))
+    return np.full(shape, fill).astype(dtype)
+
+
+@settings(max_examples=60, deadline=None)
+@given(ir=odd_arrays(), uv=odd_arrays())
+def test_odd_images_never_crash_a_check(ir: object, uv: object) -> None:
+    scan = _scan_with({Light.WHITE: GOOD[Light.WHITE], Light.IR: ir, Light.UV: uv})
+    checks = [c for code in IMAGE_CHECKS for c in only(code)]
+    findings = run_checks(context(scan=scan), checks)
+    assert not [f for f in findings if f.code.endswith(".crashed")], findings
+    assert len(findings) == len(IMAGE_CHECKS)
