@@ -13,7 +13,7 @@ import sys
 
 from station.auth import Auth, AuthError, Officer, Role
 from station.cli import CommandError
-from station.cli.cmd_config import add_store_options, db_path, load_config
+from station.cli.cmd_config import add_store_options, load_config
 from station.store import KnownStoreError, Store
 
 
@@ -60,7 +60,11 @@ def _actor() -> str:
 def _open(args: argparse.Namespace) -> tuple[Store, Auth]:
     config = load_config(args)
     try:
-        store = Store.open(db_path(args), min_free_mb=config.store.min_free_mb)
+        store = (
+            Store.open(args.db, min_free_mb=config.store.min_free_mb)
+            if args.db
+            else Store.from_config(config)
+        )
     except KnownStoreError as exc:
         raise CommandError(str(exc)) from None
     return store, Auth(store, settings=config.session)

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from station.clock import Clock, SystemClock, iso
+from station.config import Config
 from station.store import anchor, schema
 from station.store.codec import canonical_json
 from station.store.errors import translate
@@ -185,6 +186,11 @@ class Store:
 
         Raises a :class:`KnownStoreError` for a full or failing disk or a damaged file."""
         return cls(Path(path), clock=clock or SystemClock(), min_free_mb=min_free_mb, recover=recover)
+
+    @classmethod
+    def from_config(cls, config: Config, *, clock: Clock | None = None) -> Store:
+        """The booth's store as configured: ``store.path`` and the ``store.min_free_mb`` warning."""
+        return cls.open(config.store_path(), clock=clock, min_free_mb=config.store.min_free_mb)
 
     # --- lifecycle -------------------------------------------------------------------------------
 

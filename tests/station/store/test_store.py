@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from station.clock import FakeClock
+from station.config import Config
 from station.store import (
     RecordExistsError,
     StaleCorrectionError,
@@ -199,3 +200,10 @@ def test_closed_store_refuses_work(tmp_path: Path) -> None:
     store.close()  # idempotent
     with pytest.raises(RuntimeError, match="closed"), store.transaction():
         pass
+
+
+def test_from_config_uses_the_configured_path_and_threshold(tmp_path: Path) -> None:
+    config = Config.from_mapping({"store": {"path": str(tmp_path / "x" / "booth.sqlite"), "min_free_mb": 7}})
+    with Store.from_config(config) as store:
+        assert store.path == tmp_path / "x" / "booth.sqlite" and store.path.exists()
+        assert store.health().min_free_bytes == 7 * 2**20
