@@ -400,7 +400,7 @@ class Store:
         payload = {
             "record_id": record_id,
             "kind": kind,
-            "body": body,
+            "body": json.loads(body_json),  # as stored: dates and enums already in their JSON form
             "created_at": created_at,
             "supersedes": supersedes,
             "root_id": root_id,

@@ -7,13 +7,14 @@ import hashlib
 import json
 import sqlite3
 import threading
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from station.clock import FakeClock
 from station.config import Config
+from station.findings import Status
 from station.store import (
     RecordExistsError,
     StaleCorrectionError,
@@ -207,3 +208,13 @@ def test_from_config_uses_the_configured_path_and_threshold(tmp_path: Path) -> N
     with Store.from_config(config) as store:
         assert store.path == tmp_path / "x" / "booth.sqlite" and store.path.exists()
         assert store.health().min_free_bytes == 7 * 2**20
+
+
+def test_dates_and_enums_in_a_body_are_stored_in_their_json_form(store: Store) -> None:
+    body = {"birth_date": date(1974, 8, 12), "status": Status.PASSED, "lights": {"uv", "ir"}}
+    record_id = store.append("inspection", body)
+    expected = {"birth_date": "1974-08-12", "status": "passed", "lights": ["ir", "uv"]}
+    assert store.get(record_id).body == expected  # type: ignore[union-attr]
+    with store.read() as conn:
+        (event,) = outbox.pending_batch(conn, 10)
+    assert event.payload["body"] == expected
