@@ -19,7 +19,7 @@ import json
 import logging
 import sqlite3
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import cv2
@@ -31,6 +31,7 @@ from station.auth import Permission, Session, require
 from station.clock import Clock
 from station.config import Config
 from station.domain import (
+    BoothRef,
     Decision,
     DecisionKind,
     Examination,
@@ -43,7 +44,7 @@ from station.domain import (
     new_id,
 )
 from station.findings import Status
-from station.store import Store
+from station.store import StaleCorrectionError, Store, UnknownRecordError
 
 log = logging.getLogger(__name__)
 
@@ -143,17 +144,32 @@ class Workflow:
         *,
         live_photo: Image | None = None,
     ) -> str:
-        """Store the inspection with its page images (and live photo) and audit the scan."""
+        """Store the inspection with its page images (and live photo) and audit the scan.
+
+        The record names the booth and the officer who recorded it (taken from the config and the
+        session when the inspection does not name them; an inspection run for another officer is
+        refused)."""
         require(session, Permission.INSPECT)
+        officer = officer_of(session)
+        if inspection.officer is not None and inspection.officer.officer_id != officer.officer_id:
+            raise WorkflowError("This inspection was started by another officer.")
+        inspection = replace(inspection, officer=officer, booth=inspection.booth or self._booth())
         images = self._images(scan, live_photo)
         with self.store.transaction() as conn:
-            record_id = self.store.append(
-                INSPECTION,
-                inspection.to_json(),
-                images=images,
-                supersedes=inspection.supersedes,
-                record_id=inspection.inspection_id,
-            )
+            try:
+                record_id = self.store.append(
+                    INSPECTION,
+                    inspection.to_json(),
+                    images=images,
+                    supersedes=inspection.supersedes,
+                    record_id=inspection.inspection_id,
+                )
+            except StaleCorrectionError as exc:
+                raise WorkflowError(
+                    f"Correct the latest version of this inspection ({exc.latest_id})."
+                ) from exc
+            except UnknownRecordError as exc:
+                raise UnknownInspectionError(f"No inspection {inspection.supersedes}.") from exc
             action = ACTION_CORRECTED if inspection.supersedes else Action.SCAN
             details = {"verdict": inspection.verdict.value, "source": inspection.source}
             if inspection.supersedes:
@@ -170,12 +186,12 @@ class Workflow:
         scan: DocumentScan | None = None,
     ) -> str:
         """Store ``corrected`` as a new record superseding ``old_id``; the old record stays as it was."""
+        require(session, Permission.INSPECT)
         if not note.strip():
             raise WorkflowError("Say why the inspection is corrected.")
         if corrected.supersedes not in (None, old_id):
             raise WorkflowError("The correction names another inspection.")
-        fixed = Inspection.from_json({**corrected.to_json(), "supersedes": old_id, "correction_note": note})
-        self._inspection(old_id)
+        fixed = replace(corrected, supersedes=old_id, correction_note=note)
         return self.record_inspection(session, fixed, scan)
 
     def view_inspection(self, session: Session, inspection_id: str) -> Inspection:
@@ -377,6 +393,10 @@ class Workflow:
             self.store.append(DECISION, decision.to_json(), record_id=decision.decision_id)
             self._audit(conn, session, Action.DECISION, inspection_id, {"kind": kind.value, "reason": reason})
         return decision
+
+    def _booth(self) -> BoothRef:
+        booth = self.config.booth
+        return BoothRef(booth.crossing_point, booth.booth_id, booth.direction, booth.lane)
 
     def _flags(self, flags: Iterable[str]) -> frozenset[str]:
         flag_set = frozenset(flags)

@@ -99,6 +99,17 @@ def test_recording_an_inspection_stores_record_images_audit_and_event_together(
     assert booth.store.image_bytes(inspection_id, "ir").startswith(b"\xff\xd8\xff")  # JPEG
     assert ("inspection", inspection_id) in _events(booth.store)
     assert ("officer:olga", "inspection.scan", inspection_id) in booth.audit_actions()
+    stored = Inspection.from_json(record.body)
+    assert stored.officer is not None and stored.officer.officer_id == "olga"
+    assert stored.booth is not None and stored.booth.booth_id == booth.config.booth.booth_id
+
+
+def test_an_inspection_started_for_another_officer_is_refused(booth: Booth, officer: Session) -> None:
+    from station.domain import OfficerRef
+
+    inspection = booth.inspector.start(rendered(mrz_text()), officer=OfficerRef("someone-else", "officer"))
+    with pytest.raises(WorkflowError, match="another officer"):
+        booth.workflow.record_inspection(officer, inspection)
 
 
 def test_admit_is_stored_and_audited_once(booth: Booth, officer: Session) -> None:
@@ -261,6 +272,12 @@ def test_a_correction_is_a_new_record_and_the_old_one_stays(booth: Booth, office
     assert booth.store.get(old_id) is not None
     history = booth.store.history(old_id)
     assert [r.record_id for r in history] == [old_id, new_id]
+    with pytest.raises(WorkflowError, match="latest version"):
+        booth.workflow.correct_inspection(
+            officer, old_id, booth.inspector.start(rendered(mrz_text())), "again"
+        )
+    with pytest.raises(UnknownInspectionError):
+        booth.workflow.correct_inspection(officer, "nope", booth.inspector.start(rendered(mrz_text())), "x")
     viewed = booth.workflow.view_inspection(officer, old_id)
     assert viewed.inspection_id == new_id
     assert viewed.traveller is not None and viewed.traveller.surname == "HADDAD"
