@@ -326,7 +326,7 @@ def _key_value(name: str, value: str) -> str:
 
 
 def _csv_rows(kind: str, file: Path, text: str) -> Iterator[tuple[int, Any]]:
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:

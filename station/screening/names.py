@@ -245,7 +245,8 @@ def vowel_slots(canonical: str) -> tuple[str, ...]:
             slots.append("")
     if len(consonants) > 1 and consonants[-1] == "H":
         consonants.pop()
-        slots[-2] += slots.pop()
+        last = slots.pop()
+        slots[-1] += last
     return tuple(slots)
 
 
