@@ -103,7 +103,7 @@ class Setting(Generic[T]):
         choices: Sequence[T] | None = None,
         minimum: float | None = None,
         maximum: float | None = None,
-        example: T | None = None,
+        secret: bool = False,
     ) -> None:
         self.default = default
         self.description = description
@@ -111,7 +111,7 @@ class Setting(Generic[T]):
         self.choices = tuple(choices) if choices is not None else None
         self.minimum = minimum
         self.maximum = maximum
-        self.example = example
+        self.secret = secret
         self.name = ""
 
     def __set_name__(self, owner: type, name: str) -> None:
@@ -142,8 +142,17 @@ class Setting(Generic[T]):
         return value
 
 
-def str_setting(default: str, description: str, *, choices: Sequence[str] | None = None) -> Setting[str]:
-    return Setting(default, description, _as_str, choices=choices)
+def str_setting(
+    default: str, description: str, *, choices: Sequence[str] | None = None, secret: bool = False
+) -> Setting[str]:
+    return Setting(default, description, _as_str, choices=choices, secret=secret)
+
+
+def _as_url(value: Any) -> str:
+    text = _as_str(value)
+    if text and not text.startswith(("https://", "http://")):
+        raise ValueError(f"{text!r} is not an http(s):// URL")
+    return text.rstrip("/")
 
 
 def int_setting(
@@ -215,8 +224,10 @@ class BoothSettings(Section):
 class CentralSettings(Section):
     name = "central"
     title = "The central side this booth syncs with"
-    url = str_setting("", "Base URL of the central sync API (https://...); empty: work offline only.")
-    token = str_setting("", "Booth token sent as a bearer credential when no client certificate is used.")
+    url = Setting("", "Base URL of the central sync API (https://...); empty: work offline only.", _as_url)
+    token = str_setting(
+        "", "Booth token sent as a bearer credential when no client certificate is used.", secret=True
+    )
     ca_file = str_setting(
         "", "PEM file of the CA that signs the central server's certificate; empty: system CAs."
     )
@@ -516,12 +527,15 @@ class Config:
             path = self.source.parent / path
         return path
 
-    def to_toml(self) -> str:
-        """The effective settings as TOML (loads back to an equal Config)."""
+    def to_toml(self, *, hide_secrets: bool = False) -> str:
+        """The effective settings as TOML (loads back to an equal Config unless secrets are hidden)."""
         out: list[str] = []
         for section in self.sections():
             out.append(f"[{section.name}]")
-            out.extend(f"{k} = {_toml_value(v)}" for k, v in section.as_dict().items())
+            for setting in type(section).settings():
+                value = section.as_dict()[setting.name]
+                hidden = hide_secrets and setting.secret and value
+                out.append(f"{setting.name} = {_toml_value('<hidden>' if hidden else value)}")
             out.append("")
         for device in self.devices:
             out.append("[[devices]]")

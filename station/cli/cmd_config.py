@@ -49,6 +49,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check.set_defaults(handler=_check)
 
     show = actions.add_parser("show", help="print the effective settings as TOML")
+    show.add_argument(
+        "--show-secrets", action="store_true", help="print the central token instead of <hidden>"
+    )
     add_config_option(show)
     show.set_defaults(handler=_show)
 
@@ -72,7 +75,7 @@ def _show(args: argparse.Namespace) -> int:
     where = str(config.source) if config.source else f"built-in defaults (no file at {default_config_path()})"
     print(f"# effective configuration from: {where}")
     print(f"# store file: {config.store_path()}")
-    print(config.to_toml(), end="")
+    print(config.to_toml(hide_secrets=not args.show_secrets), end="")
     return 0
 
 

@@ -118,6 +118,7 @@ flow_control = "rtscts"
             "devices[1].name: 'a' is used by another device",
         ),
         ("[booth\n", "is not valid TOML"),
+        ("[central]\nurl = 'ftp://central'", "central.url: 'ftp://central' is not an http(s):// URL"),
     ],
 )
 def test_errors_name_the_file_the_key_and_the_problem(tmp_path: Path, text: str, problem: str) -> None:
@@ -198,3 +199,13 @@ def test_station_config_check_show_and_example(tmp_path: Path, capsys: pytest.Ca
     assert "lock_minutes" in capsys.readouterr().err
     assert main(["config", "example"]) == 0
     assert capsys.readouterr().out == render_example()
+
+
+def test_show_hides_the_token_unless_asked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, "[central]\nurl = 'https://central.example/'\ntoken = 's3cret'\n")
+    assert Config.load(path).central.url == "https://central.example"
+    assert main(["config", "show", "--config", str(path)]) == 0
+    shown = capsys.readouterr().out
+    assert "s3cret" not in shown and 'token = "<hidden>"' in shown
+    assert main(["config", "show", "--config", str(path), "--show-secrets"]) == 0
+    assert 'token = "s3cret"' in capsys.readouterr().out
