@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -188,3 +191,41 @@ def test_station_audit_show_and_a_missing_database(db: Path, capsys: pytest.Capt
     assert [json.loads(line)["seq"] for line in lines] == [9, 10]
     assert main(["audit", "verify", "--db", str(db.with_name("none.sqlite"))]) == 1
     assert "no such database" in capsys.readouterr().err
+
+
+def test_two_processes_appending_keep_one_chain(tmp_path: Path) -> None:
+    """The app (here: a thread of this process) and ``station users`` (a subprocess) write to the
+    same log at the same time; SQLite serialises them and the chain stays whole."""
+    db = tmp_path / "booth.sqlite"
+    with Store.open(db) as store:
+        stop = threading.Event()
+
+        def app() -> None:
+            n = 0
+            while not stop.is_set() or n < 20:
+                n += 1
+                with store.transaction() as conn:
+                    audit.append(conn, "officer:app", audit.Action.RECORD_VIEWED, f"r{n}")
+
+        thread = threading.Thread(target=app)
+        thread.start()
+        try:
+            for i in range(3):
+                command = ["users", "add", f"u{i}", "--name", "U", "--role", "officer", "--pin-stdin"]
+                done = subprocess.run(
+                    [sys.executable, "-m", "station", *command, "--db", str(db)],
+                    input="864200\n",
+                    capture_output=True,
+                    text=True,
+                    check=False,
+                )
+                assert done.returncode == 0, done.stderr
+        finally:
+            stop.set()
+            thread.join()
+    result = _verify(db)
+    assert result.ok, result.summary()
+    conn = sqlite3.connect(db)
+    actors = {r[0] for r in conn.execute("SELECT actor FROM audit_log")}
+    conn.close()
+    assert "officer:app" in actors and any(a.startswith("cli:") for a in actors)
