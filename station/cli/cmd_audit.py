@@ -1,7 +1,8 @@
 """``station audit``: verify the hash-chained audit log, or show its last entries.
 
 ``verify`` opens the database read-only (it must not change what it judges) and exits 0 when the
-chain and its anchors agree, 1 naming the first bad entry otherwise."""
+chain and its anchors agree, 1 naming the first bad entry otherwise, 2 when there is no audit log
+to judge (no such file, not a booth database)."""
 
 from __future__ import annotations
 
@@ -35,12 +36,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _connect(path: Path) -> sqlite3.Connection:
     if not path.is_file():
-        raise CommandError(f"{path}: no such database")
+        raise CommandError(f"{path}: no such database", 2)
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         conn.execute("SELECT 1 FROM audit_log LIMIT 1")
     except sqlite3.Error as exc:
-        raise CommandError(f"{path}: not a booth database with an audit log ({exc})") from None
+        raise CommandError(f"{path}: not a booth database with an audit log ({exc})", 2) from None
     return conn
 
 

@@ -189,8 +189,11 @@ def test_station_audit_show_and_a_missing_database(db: Path, capsys: pytest.Capt
     assert main(["audit", "show", "--db", str(db), "--last", "2", "--json"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [json.loads(line)["seq"] for line in lines] == [9, 10]
-    assert main(["audit", "verify", "--db", str(db.with_name("none.sqlite"))]) == 1
+    assert main(["audit", "verify", "--db", str(db.with_name("none.sqlite"))]) == 2
     assert "no such database" in capsys.readouterr().err
+    db.with_name("junk.sqlite").write_bytes(b"not a database at all" * 100)
+    assert main(["audit", "verify", "--db", str(db.with_name("junk.sqlite"))]) == 2
+    assert "not a booth database" in capsys.readouterr().err
 
 
 def test_two_processes_appending_keep_one_chain(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from station.store import (
     RecordExistsError,
     StaleCorrectionError,
     Store,
+    StoreCorruptError,
     UnknownRecordError,
 )
 from sync import outbox
@@ -218,3 +219,11 @@ def test_dates_and_enums_in_a_body_are_stored_in_their_json_form(store: Store) -
     with store.read() as conn:
         (event,) = outbox.pending_batch(conn, 10)
     assert event.payload["body"] == expected
+
+
+def test_a_file_that_is_not_a_database_is_a_known_error(tmp_path: Path) -> None:
+    path = tmp_path / "booth.sqlite"
+    path.write_bytes(b"this is not SQLite " * 512)
+    with pytest.raises(StoreCorruptError) as caught:
+        Store.open(path)
+    assert "damaged" in caught.value.officer_message
