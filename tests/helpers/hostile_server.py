@@ -11,6 +11,7 @@ from __future__ import annotations
 import socket
 import ssl
 import threading
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -34,6 +35,7 @@ class HostileServer:
     host: str = "127.0.0.1"
     cert_chain: Path | None = None
     key: Path | None = None
+    tls_version: str = ""  # "1.1": offer only TLS 1.1 (an outdated server)
     seen: list[SeenRequest] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -65,6 +67,11 @@ class HostileServer:
         if self.cert_chain and self.key:
             context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
             context.load_cert_chain(str(self.cert_chain), str(self.key))
+            if self.tls_version == "1.1":
+                context.set_ciphers("DEFAULT:@SECLEVEL=0")
+                with warnings.catch_warnings():  # deprecated: that is the point of this server
+                    warnings.simplefilter("ignore", DeprecationWarning)
+                    context.minimum_version = context.maximum_version = ssl.TLSVersion.TLSv1_1
             self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True

@@ -14,7 +14,15 @@ import pytest
 import trustme
 
 from sync.client import ClientSettings, SyncClient
-from sync.errors import DeadlineError, ProtocolError, RateLimitedError, ServerError, SyncError, TLSError
+from sync.errors import (
+    ConfigurationError,
+    DeadlineError,
+    ProtocolError,
+    RateLimitedError,
+    ServerError,
+    SyncError,
+    TLSError,
+)
 from sync.lists import ListVerifier, generate_key, load_private_key, sign_list
 from sync.transport import LinkSettings, Timeouts
 from tests.helpers.central_server import TLSFiles
@@ -272,3 +280,27 @@ def test_errors_are_sync_errors_with_plain_reasons() -> None:
         SyncClient(":memory:", LinkSettings(url="ftp://central.example"), ClientSettings(booth_id="B"))
     with pytest.raises(SyncError, match="plain http to another machine"):
         SyncClient(":memory:", LinkSettings(url="http://central.example"), ClientSettings(booth_id="B"))
+
+
+def test_a_missing_ca_file_is_a_configuration_error_with_the_path(booth: Path, tmp_path: Path) -> None:
+    client = _client(booth, "https://127.0.0.1:9", ca=tmp_path / "no-such-ca.pem")
+    with pytest.raises(ConfigurationError, match="TLS files"):
+        client.sync_once()
+    _assert_nothing_lost(client, "no-such-ca.pem")
+    client.close()
+
+
+def test_a_server_offering_only_tls_1_1_is_refused(
+    booth: Path, servers: list[HostileServer], tmp_path: Path
+) -> None:
+    pki = TLSFiles.make(tmp_path / "pki")
+    server = HostileServer(
+        reply(200, b"{}"), cert_chain=pki.server_cert, key=pki.server_key, tls_version="1.1"
+    )
+    servers.append(server)
+    client = _client(booth, server.url, ca=pki.ca_file)
+    with pytest.raises(TLSError):
+        client.sync_once()
+    assert server.seen == []
+    _assert_nothing_lost(client, "secure connection")
+    client.close()
