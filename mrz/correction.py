@@ -11,9 +11,11 @@ changed only when the field's rules or its check digits leave exactly one readin
 3. Country codes: a reading that is not an ICAO code is corrected only when exactly one of its
    confusion variants is.
 4. Alphanumeric fields (document numbers, optional data) can hold both letters and digits, so only
-   the check digits can decide: the fewest swaps of confusable characters that make the check
-   digit (and the composite, where there is one) pass are taken, if exactly one such set exists.
-   When several pass, nothing is changed and the ambiguity is reported.
+   the check digits can decide: a set of swaps of confusable characters that makes the check digit
+   pass is taken only when it is the ONLY such set of up to ``MAX_SWAPS`` swaps. Requiring
+   uniqueness over all sizes, not just the smallest, keeps a two-error reading from being
+   "explained" by one wrong swap. When several sets pass, nothing is changed and the ambiguity is
+   reported: the officer reads the printed data.
 
 Finally every correction inside a check-digit-covered field must leave ALL check digits covering
 it passing, or it is undone. Nothing is invented: a character with no confusion partner is never
@@ -176,67 +178,37 @@ def _subsets(options: list[Change], size: int) -> Iterable[tuple[Change, ...]]:
 
 
 def _search_check_groups(layout: Layout, grid: Grid) -> list[dict[str, Any]]:
-    """Rule 4: the unique smallest set of confusion swaps that makes the check digits pass."""
+    """Rule 4: a set of confusion swaps that makes a failing check digit pass, taken only when no
+    other set of up to ``MAX_SWAPS`` swaps does. The composite then decides the positions only it
+    covers (TD1 optional data, the French card's names and codes)."""
     groups = build_groups(layout, grid, find_overflow(layout, grid))
     composite = next((g for g in groups if g.name == "composite"), None)
     singles = [g for g in groups if g is not composite]
     findings: list[dict[str, Any]] = []
-    per_group: list[list[tuple[Change, ...]]] = []
     for group in singles:
-        fixes = _minimal_fixes(group, grid)
-        if composite is None:
-            if len(fixes) == 1:
-                _apply(grid, fixes[0])
-            elif len(fixes) > 1:
-                findings.append(_ambiguous(group.name))
-        else:
-            per_group.append(fixes or [()])
-    if composite is None or composite.passes(grid):
-        return findings
-    digit = grid[composite.digit]
-    if not digit.isdigit() or any(not grid.owner[p].charset.allows(grid[p]) for p in composite.covered):
-        return findings
-    claimed = {p for g in singles for p in g.covered}
-    free = _options(grid, (p for p in composite.covered if p not in claimed))
-    weights = {pos: WEIGHTS[i % 3] for i, pos in enumerate(composite.covered)}
-    total = sum(char_value(grid[pos]) * w for pos, w in weights.items())
-
-    def shift(changes: tuple[Change, ...]) -> int:
-        return sum((char_value(c) - char_value(grid[p])) * weights[p] for p, c in changes)
-
-    fixed = [tuple(c for part in combo for c in part) for combo in itertools.product(*per_group)]
-    budget = MAX_COMBINATIONS
-    for size in range(1, (len(per_group) + 1) * MAX_SWAPS + 1):
-        passing: list[tuple[Change, ...]] = []
-        for base in fixed:
-            if len(base) > size or size - len(base) > MAX_SWAPS:
-                continue
-            for extra in _subsets(free, size - len(base)):
-                budget -= 1
-                if budget < 0:
-                    findings.append(_ambiguous("composite", exhausted=True))
-                    return findings
-                chosen = base + extra
-                if (total + shift(chosen)) % 10 == int(digit):
-                    passing.append(chosen)
-                    if len(passing) > 1:
-                        break
-            if len(passing) > 1:
-                break
-        if len(passing) == 1:
-            _apply(grid, passing[0])
-            return findings
-        if passing:
-            touched = {pos for candidate in passing for pos, _ in candidate}
-            involved = [g.name for g in singles if touched & set(g.covered)] or ["composite"]
-            findings.append(_ambiguous(", ".join(involved)))
-            return findings
+        fixes = _fixes(group, grid, _options(grid, group.covered))
+        if fixes is None or len(fixes) > 1:
+            findings.append(_ambiguous(group.name, exhausted=fixes is None))
+        elif fixes:
+            _apply(grid, fixes[0])
+    if composite is not None and all(g.passes(grid) for g in singles):
+        # with a single check still failing, the composite's sum is off for a reason the search
+        # would "fix" somewhere else: only a composite over sound fields may decide
+        claimed = {p for g in singles for p in g.covered}
+        free = _options(grid, (p for p in composite.covered if p not in claimed))
+        fixes = _fixes(composite, grid, free)
+        if fixes is None or len(fixes) > 1:
+            findings.append(_ambiguous(composite.name, exhausted=fixes is None))
+        elif fixes:
+            _apply(grid, fixes[0])
     return findings
 
 
-def _minimal_fixes(group: Group, grid: Grid) -> list[tuple[Change, ...]]:
-    """All smallest sets (up to ``MAX_SWAPS`` changes) that make ``group`` pass; ``[()]`` if it
-    passes already, ``[]`` if nothing within reach does."""
+def _fixes(group: Group, grid: Grid, options: list[Change]) -> list[tuple[Change, ...]] | None:
+    """Sets of up to ``MAX_SWAPS`` changes from ``options`` that make ``group`` pass: ``[()]`` when
+    it passes already, ``[]`` when none does; the search stops at the second set found (one is
+    enough to know the answer is not unique), and gives None when it would exceed
+    ``MAX_COMBINATIONS``."""
     if group.passes(grid):
         return [()]
     digit = grid[group.digit]
@@ -244,18 +216,20 @@ def _minimal_fixes(group: Group, grid: Grid) -> list[tuple[Change, ...]]:
         return []
     weights = {pos: WEIGHTS[i % 3] for i, pos in enumerate(group.covered)}
     total = sum(char_value(grid[pos]) * w for pos, w in weights.items())
-    options = _options(grid, group.covered)
     delta = {(p, c): (char_value(c) - char_value(grid[p])) * weights[p] for p, c in options}
     target = int(digit)
+    found: list[tuple[Change, ...]] = []
+    budget = MAX_COMBINATIONS
     for size in range(1, MAX_SWAPS + 1):
-        found = [
-            subset
-            for subset in _subsets(options, size)
-            if (total + sum(delta[change] for change in subset)) % 10 == target
-        ]
-        if found:
-            return found
-    return []
+        for subset in _subsets(options, size):
+            budget -= 1
+            if budget < 0:
+                return None
+            if (total + sum(delta[change] for change in subset)) % 10 == target:
+                found.append(subset)
+                if len(found) > 1:
+                    return found
+    return found
 
 
 def _ambiguous(check: str, *, exhausted: bool = False) -> dict[str, Any]:

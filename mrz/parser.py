@@ -17,7 +17,7 @@ from mrz.codes import ICAO_CODES, IN_USE_NOT_LISTED, NATIONALITY_ONLY
 from mrz.correction import correct_grid
 from mrz.errors import MRZError
 from mrz.formats import LAYOUTS, DocumentFormat, Field, Kind, Layout
-from mrz.grid import Grid, build_groups, find_overflow, positions
+from mrz.grid import Grid, Group, Overflow, build_groups, find_overflow, positions
 from mrz.names import decode_components, decode_name
 
 #: Fields every result carries (None when the format has no such field), so callers can index.
@@ -109,7 +109,7 @@ def normalise(text: str) -> list[str]:
 
 def detect_format(lines: list[str]) -> Layout:
     """The layout by shape and document code; a TD2-size card starting ``IDFRA`` is the French
-    national ID card unless only the TD2 reading makes its check digits pass."""
+    national ID card unless the TD2 reading passes all its check digits and the French one does not."""
     count, width = len(lines), len(lines[0])
     if count == 3:
         return LAYOUTS[DocumentFormat.TD1]
@@ -120,13 +120,15 @@ def detect_format(lines: list[str]) -> Layout:
         return LAYOUTS[DocumentFormat.MRV_B]
     if lines[0].startswith("IDFRA"):
         french, td2 = LAYOUTS[DocumentFormat.FRENCH_ID], LAYOUTS[DocumentFormat.TD2]
-        return td2 if _passing_checks(td2, lines) > _passing_checks(french, lines) else french
+        return td2 if _all_checks_pass(td2, lines) and not _all_checks_pass(french, lines) else french
     return LAYOUTS[DocumentFormat.TD2]
 
 
-def _passing_checks(layout: Layout, lines: list[str]) -> int:
+def _all_checks_pass(layout: Layout, lines: list[str]) -> bool:
+    """Only a reading whose every check digit passes can overrule the document code: an OCR-damaged
+    French card must stay French, not turn into a TD2 card that passes one check by chance."""
     grid = Grid(layout, [list(line) for line in lines])
-    return sum(g.passes(grid) for g in build_groups(layout, grid, find_overflow(layout, grid)))
+    return all(g.passes(grid) for g in build_groups(layout, grid, find_overflow(layout, grid)))
 
 
 def parse(text: str, *, today: dt.date | None = None, correct: bool = True) -> MRZResult:
@@ -144,49 +146,11 @@ def parse(text: str, *, today: dt.date | None = None, correct: bool = True) -> M
     overflow = find_overflow(layout, grid)
     groups = build_groups(layout, grid, overflow)
     checks = {g.name: g.passes(grid) for g in groups}
-    reader = _FieldReader(layout, grid, today or dt.date.today(), findings)
-    fields = reader.read()
+    fields = _FieldReader(layout, grid, today or dt.date.today(), findings).read()
     if overflow is not None:
-        number = layout.field(layout.overflow[0] if layout.overflow else "document_number")
-        rest = layout.field(layout.overflow[2] if layout.overflow else "optional_data")
-        extra = "".join(grid[p] for p in overflow.extra)
-        fields[number.name] = grid.text(number) + extra
-        remainder = grid.text(rest)[len(extra) + 1 :]
-        fields[rest.name] = remainder.strip(FILLER)
-        findings.append(
-            _finding(
-                "mrz.long_document_number",
-                "info",
-                f"Document number longer than 9 characters, continued in the optional data "
-                f"({len(fields[number.name] or '')} characters)",
-                document_number=fields[number.name],
-            )
-        )
-    for group in groups:
-        if checks[group.name]:
-            if group.filler_if_empty and grid[group.digit] == FILLER:
-                findings.append(
-                    _finding(
-                        "mrz.filler_check_digit",
-                        "info",
-                        f"'<' as check digit of the empty {_CHECK_LABELS.get(group.name, group.name)} "
-                        "(allowed by Doc 9303)",
-                    )
-                )
-            continue
-        label = _CHECK_LABELS.get(group.name, group.name)
-        line, col = group.digit
-        findings.append(
-            _finding(
-                "mrz.check_digit",
-                "fail",
-                f"Check digit of the {label} does not match",
-                check=group.name,
-                line=line + 1,
-                position=col + 1,
-                found=grid[group.digit],
-            )
-        )
+        _read_overflow(layout, grid, overflow, fields, findings)
+    findings += _check_findings(grid, groups, checks)
+    findings += _blind_spots(fields)
     if corrections:
         findings.append(
             _finding(
@@ -206,6 +170,76 @@ def parse(text: str, *, today: dt.date | None = None, correct: bool = True) -> M
         corrections=corrections,
         findings=findings,
     )
+
+
+def _read_overflow(
+    layout: Layout,
+    grid: Grid,
+    overflow: Overflow,
+    fields: dict[str, str | None],
+    findings: list[dict[str, Any]],
+) -> None:
+    """A long document number: the number is the field plus the overflow characters; the optional
+    data is what follows the number's check digit."""
+    assert layout.overflow is not None  # find_overflow only finds one where the layout allows it
+    number_name, _, rest_name = layout.overflow
+    extra = "".join(grid[p] for p in overflow.extra)
+    number = grid.text(layout.field(number_name)) + extra
+    fields[number_name] = number
+    fields[rest_name] = grid.text(layout.field(rest_name))[len(extra) + 1 :].strip(FILLER)
+    findings.append(
+        _finding(
+            "mrz.long_document_number",
+            "info",
+            f"Document number longer than 9 characters, continued in the optional data "
+            f"({len(number)} characters)",
+            document_number=number,
+        )
+    )
+
+
+def _check_findings(grid: Grid, groups: list[Group], checks: dict[str, bool]) -> list[dict[str, Any]]:
+    findings = []
+    for group in groups:
+        label = _CHECK_LABELS.get(group.name, group.name)
+        if not checks[group.name]:
+            findings.append(
+                _finding(
+                    "mrz.check_digit",
+                    "fail",
+                    f"Check digit of the {label} does not match",
+                    check=group.name,
+                    line=group.digit[0] + 1,
+                    position=group.digit[1] + 1,
+                    found=grid[group.digit],
+                )
+            )
+        elif group.filler_if_empty and grid[group.digit] == FILLER:
+            findings.append(
+                _finding(
+                    "mrz.filler_check_digit",
+                    "info",
+                    f"'<' as check digit of the empty {label} (allowed by Doc 9303)",
+                )
+            )
+    return findings
+
+
+def _blind_spots(fields: dict[str, str | None]) -> list[dict[str, Any]]:
+    """A ``G`` in a document number: OCR confuses it with ``6``, and the two differ by 10 in the
+    check-digit sum, so no check digit can tell which was printed."""
+    number = fields.get("document_number") or ""
+    if "G" not in number:
+        return []
+    return [
+        _finding(
+            "mrz.check_digit_blind_spot",
+            "info",
+            f"Document number {number} contains G, which OCR confuses with 6 and no check digit "
+            "can tell apart: compare with the printed number",
+            document_number=number,
+        )
+    ]
 
 
 class _FieldReader:

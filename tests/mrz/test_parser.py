@@ -196,3 +196,12 @@ def test_letter_left_in_a_date_fails_its_check_even_if_the_sum_fits() -> None:
     result = parse(text, today=TODAY, correct=False)
     assert not result.checks["birth_date"]
     assert "mrz.invalid_character" in {f["code"] for f in result.findings}
+
+
+def test_g_in_a_document_number_is_flagged_as_a_check_digit_blind_spot() -> None:
+    text = build("TD3", **{**BASE, "document_number": "XG4471205"})
+    result = parse(text, today=TODAY)
+    assert result.valid
+    assert "mrz.check_digit_blind_spot" in {f["code"] for f in result.findings}
+    six = text.replace("XG4471205", "X64471205")  # the same check digits: the sum cannot tell
+    assert parse(six, today=TODAY).valid
