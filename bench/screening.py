@@ -29,6 +29,7 @@ import argparse
 import csv
 import datetime as dt
 import gc
+import os
 import random
 import statistics
 import sys
@@ -44,6 +45,7 @@ from mrz.synthetic import ORIGINS
 from station.screening.equivalents import NAME_GROUPS
 from station.screening.lists import load_file
 from station.screening.persons import PersonQuery, ScreeningSettings, person_index, screen_person
+from station.screening.script import to_latin
 from station.store import Store
 
 _ORIGINS = ("arabic", "persian", "pashto", "bengali")
@@ -75,8 +77,6 @@ _PATTERNS = ("AL-{}", "{}I", "{}", "{}ZADEH", "{}ZAI", "ABU {}", "BEN {}", "EL-{
 
 
 def _ascii(name: str) -> str:
-    from station.screening.script import to_latin
-
     return to_latin(name)
 
 
@@ -163,18 +163,19 @@ def _spell(rng: random.Random, part: str) -> str:
     return part
 
 
+_PARTICLE_FORMS = {
+    "AL-": ("AL", "EL", "AL ", "EL ", ""),
+    "EL-": ("AL", "EL", "AL ", "EL ", ""),
+    "ABU ": ("ABU", "ABOU", "ABOU "),
+    "BEN ": ("BIN ", "BEN", "IBN "),
+}
+
+
 def _particles(rng: random.Random, surname: str) -> str:
-    for prefix in ("AL-", "EL-", "AL ", "EL "):
+    """The family name's particle written another way (joined, split, AL/EL, ABU/ABOU, BEN/BIN/IBN)."""
+    for prefix, forms in _PARTICLE_FORMS.items():
         if surname.startswith(prefix):
-            rest = surname[len(prefix) :]
-            return rng.choice(("AL", "EL", "AL ", "EL ", "")) + rest
-    for prefix in ("ABU ", "BEN "):
-        if surname.startswith(prefix):
-            rest = surname[len(prefix) :]
-            return rng.choice(
-                ({"ABU ": ("ABU", "ABOU", "ABOU ")}[prefix] if prefix == "ABU " else ("BIN ", "BEN", "IBN "))
-            )
-            +rest
+            return rng.choice(forms) + surname[len(prefix) :]
     return surname
 
 
@@ -270,8 +271,6 @@ def measure(
 def _rss_mb() -> float:
     with open("/proc/self/statm") as statm:
         pages = int(statm.read().split()[1])
-    import os
-
     return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
@@ -372,7 +371,8 @@ def main(argv: list[str] | None = None) -> int:
         f"load (CSV parse + validate + insert + index build + store): {load_seconds:.1f} s   target <= 60 s"
     )
     print(
-        f"index open from the store: {open_seconds * 1000:.0f} ms; index arrays {index.nbytes / 2**20:.0f} MB,"
+        f"index open from the store: {open_seconds * 1000:.0f} ms;"
+        f" index arrays {index.nbytes / 2**20:.0f} MB,"
         f" RSS delta on open {rss_after - rss_before:.0f} MB   target <= 1024 MB"
     )
     print()

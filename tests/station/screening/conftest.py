@@ -13,7 +13,7 @@ from station.store import Store
 # Persons of interest: fictional people; aliases in Arabic, Persian and Pashto script.
 PERSONS_CSV = """\
 id,surname,given_names,aliases,birth_date,nationality,reason,action
-P-AR-1,ALHUSSEINI,MOHAMMED ABDELRAHMAN,محمد عبد الرحمن الحسيني|ABU OMAR AL SHAMI,1980-05-01,SYR,wanted: armed robbery,arrest
+P-AR-1,ALHUSSEINI,MOHAMMED ABDELRAHMAN,محمد عبد الرحمن الحسيني|ABU OMAR AL SHAMI,1980-05-01,SYR,wanted,arrest
 P-FA-1,HOSSEINI,MOHAMMADREZA,محمدرضا حسینی,1975,IRN,document fraud,refer to second line
 P-PS-1,SHINWARI,GUL AGHA,ګل آغا شینواری,,AFG,court warrant,arrest
 P-AR-2,ABDULLAH,KHALID,خالد عبدالله,1969-11-23,EGY,entry ban,refuse entry

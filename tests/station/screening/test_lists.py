@@ -58,7 +58,8 @@ def test_bad_csv_is_reported_with_its_line(tmp_path: Path, text: str, line: int,
 def test_json_array_errors_name_the_line_of_the_record(tmp_path: Path) -> None:
     path = tmp_path / "docs.json"
     path.write_text(
-        '[\n  {"number": "X1", "issuing_state": "IRN"},\n\n  {"number": "X2",\n   "issuing_state": "Iran"}\n]\n',
+        '[\n  {"number": "X1", "issuing_state": "IRN"},\n\n'
+        '  {"number": "X2",\n   "issuing_state": "Iran"}\n]\n',
         encoding="utf-8",
     )
     with pytest.raises(ListFormatError, match=r"docs.json:4: issuing_state: 'Iran'"):
@@ -70,9 +71,17 @@ def test_json_array_errors_name_the_line_of_the_record(tmp_path: Path) -> None:
 
 def test_json_lines_and_json_arrays_load(tmp_path: Path, store: Store) -> None:
     (tmp_path / "api.jsonl").write_text(
-        json.dumps({"flight": "QR 1024", "expected_date": "2026-11-23", "surname": "DOE",
-                    "flags": [{"flag": "ROUTE", "source": "NTC"}]}) + "\n\n"
-        + json.dumps({"flight": "QR1024", "expected_date": "2026-11-23", "document_number": "X-12 345"}) + "\n",
+        json.dumps(
+            {
+                "flight": "QR 1024",
+                "expected_date": "2026-11-23",
+                "surname": "DOE",
+                "flags": [{"flag": "ROUTE", "source": "NTC"}],
+            }
+        )
+        + "\n\n"
+        + json.dumps({"flight": "QR1024", "expected_date": "2026-11-23", "document_number": "X-12 345"})
+        + "\n",
         encoding="utf-8",
     )
     with store.transaction() as conn:
@@ -86,9 +95,12 @@ def test_json_lines_and_json_arrays_load(tmp_path: Path, store: Store) -> None:
     "content",
     [b"\xff\xfe garbage", b"", b"id,surname\nP1,DOE\nP2,\n", b"[{]"],
 )
-def test_a_bad_file_loads_nothing_and_keeps_the_old_list(loaded: Store, tmp_path: Path, content: bytes) -> None:
+def test_a_bad_file_loads_nothing_and_keeps_the_old_list(
+    loaded: Store, tmp_path: Path, content: bytes
+) -> None:
     before = count(loaded, "screening_persons")
-    version = list_versions(loaded.read().__enter__())["persons"]["version"]
+    with loaded.read() as conn:
+        version = list_versions(conn)["persons"]["version"]
     path = tmp_path / "bad.csv"
     path.write_bytes(content)
     with pytest.raises(ListFormatError), loaded.transaction() as conn:
@@ -106,7 +118,12 @@ def test_snapshot_replaces_and_delta_changes_the_list(loaded: Store) -> None:
             "persons",
             "sync-7",
             [
-                {"id": "P-NEW", "surname": "AL QURASHI", "given_names": "IBRAHIM", "aliases": ["إبراهيم القرشي"]},
+                {
+                    "id": "P-NEW",
+                    "surname": "AL QURASHI",
+                    "given_names": "IBRAHIM",
+                    "aliases": ["إبراهيم القرشي"],
+                },
                 {"id": "P-AR-1", "deleted": True},
             ],
             delta=True,
@@ -125,8 +142,13 @@ def test_snapshot_replaces_and_delta_changes_the_list(loaded: Store) -> None:
 def test_a_bad_record_in_a_delta_rolls_back_the_callers_transaction(loaded: Store) -> None:
     with pytest.raises(ListFormatError, match="persons record 2: birth_date"), loaded.transaction() as conn:
         apply_list(conn, "documents", "sync-9", [{"number": "Z9", "issuing_state": "SYR"}], delta=True)
-        apply_list(conn, "persons", "sync-9", [{"id": "A", "surname": "X"}, {"id": "B", "surname": "Y",
-                                                                        "birth_date": "soon"}], delta=True)
+        apply_list(
+            conn,
+            "persons",
+            "sync-9",
+            [{"id": "A", "surname": "X"}, {"id": "B", "surname": "Y", "birth_date": "soon"}],
+            delta=True,
+        )
     assert count(loaded, "screening_documents") == 3
     with loaded.read() as conn:
         assert list_versions(conn)["documents"]["version"] == "test-1"
@@ -134,8 +156,12 @@ def test_a_bad_record_in_a_delta_rolls_back_the_callers_transaction(loaded: Stor
 
 def test_duplicate_records_in_a_delivery_are_refused(store: Store) -> None:
     with pytest.raises(ListFormatError, match="listed twice"), store.transaction() as conn:
-        apply_list(conn, "documents", "v1", [{"number": "A1", "issuing_state": "D"},
-                                              {"number": "A1", "issuing_state": "D<<"}])
+        apply_list(
+            conn,
+            "documents",
+            "v1",
+            [{"number": "A1", "issuing_state": "D"}, {"number": "A1", "issuing_state": "D<<"}],
+        )
 
 
 def test_unknown_kind_is_refused(store: Store, tmp_path: Path) -> None:

@@ -26,8 +26,10 @@ def name_score(a: str, b: str) -> float:
         # one name of the Prophet, as English, French, Malay, Turkish and Persian passports write it
         (["MOHAMMED", "MUHAMMAD", "MOHAMAD", "MOHAMED", "MOHD", "MEHMET", "MOHAMMAD"], ["MOHAMMED"]),
         # "servant of the Merciful": the article joined, split, assimilated or written as EL/UL
-        (["ABDELRAHMAN", "ABDUL RAHMAN", "ABD AL RAHMAN", "ABDURRAHMAN", "ABD EL RAHMAN", "ABDUR RAHMAN"],
-         ["ABDRAHMAN"]),
+        (
+            ["ABDELRAHMAN", "ABDUL RAHMAN", "ABD AL RAHMAN", "ABDURRAHMAN", "ABD EL RAHMAN", "ABDUR RAHMAN"],
+            ["ABDRAHMAN"],
+        ),
         # the article on a family name: joined, split, EL or AL
         (["ALHUSSEINI", "AL HUSSEINI", "EL HUSSEINI", "AL-HUSSEINI", "ELHUSSEINI"], ["HUSSEINI"]),
         # ABU + name, joined or apart, French OU
@@ -47,7 +49,9 @@ def test_arabic_script_reduces_to_the_latin_skeleton() -> None:
     # محمد عبد الرحمن الحسيني: consonants only; the article ال is split off like AL
     arabic = normalise("محمد عبد الرحمن الحسيني")
     latin = normalise("MOHAMMED ABDELRAHMAN ALHUSSEINI")
-    assert [p.skeleton for p in arabic.parts] == [p.skeleton for p in latin.parts] == ["MHMD", "BDRHMN", "HSN"]
+    assert (
+        [p.skeleton for p in arabic.parts] == [p.skeleton for p in latin.parts] == ["MHMD", "BDRHMN", "HSN"]
+    )
     assert all(p.abjad for p in arabic.parts) and not any(p.abjad for p in latin.parts)
     assert "AL" in arabic.particles and "AL" in latin.particles
 

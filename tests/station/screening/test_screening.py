@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from station.screening.documents import fold_number, screen_document
+from station.screening.lists import rebuild_index
 from station.screening.persons import PersonHit, PersonQuery, ScreeningSettings, screen_person
 from station.store import Store
 
@@ -34,7 +35,7 @@ def screen(store: Store, surname: str, given: str, birth: str = "", nationality:
         ("MULLER", "JURGEN", "1971-03-09", "D", "P-LA-1"),
     ],
 )
-def test_variants_hit_the_listed_person(
+def test_variants_hit_the_listed_person(  # noqa: PLR0917 - one parameter per column of the table
     loaded: Store, surname: str, given: str, birth: str, nationality: str, expected: str
 ) -> None:
     hits = screen(loaded, surname, given, birth, nationality)
@@ -46,8 +47,6 @@ def test_arabic_script_alias_is_matched_by_latin_mrz_name(loaded: Store) -> None
     # the Latin name on the list is deliberately different: only the Arabic alias can match
     with loaded.transaction() as conn:
         conn.execute("UPDATE screening_persons SET surname = 'X', given_names = 'Y' WHERE id = 'P-AR-1'")
-        from station.screening.lists import rebuild_index
-
         rebuild_index(conn)
         conn.execute("UPDATE screening_list_versions SET version = 'test-2' WHERE kind = 'persons'")
     hits = screen(loaded, "ALHUSSEINI", "MOHAMMED ABDELRAHMAN", "1980-05-01", "SYR")
@@ -84,7 +83,9 @@ def test_look_alikes_are_not_hits(loaded: Store, surname: str, given: str, birth
     assert screen(loaded, surname, given, birth, "SYR") == []
 
 
-def test_same_given_names_and_birth_date_but_other_family_name_is_shown_with_the_difference(loaded: Store) -> None:
+def test_same_given_names_and_birth_date_but_other_family_name_is_shown_with_the_difference(
+    loaded: Store,
+) -> None:
     # two of three names, the birth date and the nationality agree: worth the officer's look, and
     # the explanation shows that the family name does not match
     (hit,) = screen(loaded, "ALHASHIMI", "MOHAMMED ABDELRAHMAN", "1980-05-01", "SYR")
