@@ -34,7 +34,6 @@ _MULTI: Final[dict[str, str]] = {
     "Ħ": "H",
     "Ŧ": "T",
     "Ŋ": "N",
-    "I": "I",
     "İ": "I",
     "ı": "I",
 }
@@ -48,7 +47,7 @@ def transliterate(text: str) -> str:
     Raises ``MRZError`` for characters with no Latin transliteration (other scripts, digits)."""
     out: list[str] = []
     for char in text.strip().upper():
-        if char in _SEPARATORS:
+        if char in _SEPARATORS or char.isspace():
             if out and out[-1] != FILLER:
                 out.append(FILLER)
             continue
