@@ -6,6 +6,9 @@ row (count and last hash) is updated in the same transaction, the ``<db>.audit-h
 each commit (:mod:`station.store.anchor`), and an outbox event ``audit_head`` carries the head to
 the central side, whose receipts are the witness a local attacker cannot reach.
 
+The booth's settings live in a file edited outside the station: :func:`note_settings`, called at
+start-up, audits them whenever they differ from the last snapshot audited.
+
 What :func:`verify` detects, naming the first bad entry:
 - an edited entry (its hash no longer matches its content, or, if the hash was recomputed, the next
   entry no longer chains to it);
@@ -31,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from station.clock import Clock, SystemClock, iso
+from station.config import Config
 from station.store.anchor import AuditHead, read_head_file, read_head_row
 from station.store.codec import canonical_json
 from sync import outbox
@@ -134,6 +138,49 @@ def append(
     )
     outbox.enqueue(conn, HEAD_EVENT_KIND, {"count": seq, "last_hash": digest, "at": at}, created_at=at)
     return AuditEntry(seq, at, actor, str(action), target, dict(details or {}), prev, digest)
+
+
+def settings_snapshot(config: Config) -> dict[str, Any]:
+    """The effective settings as flat ``section.key`` values; secrets as a short hash (a change of
+    token is visible, the token is not)."""
+    snapshot: dict[str, Any] = {}
+    for section in config.sections():
+        for setting in type(section).settings():
+            value = section.as_dict()[setting.name]
+            if setting.secret and value:
+                value = "sha256:" + hashlib.sha256(str(value).encode()).hexdigest()[:16]
+            snapshot[f"{section.name}.{setting.name}"] = json.loads(canonical_json(value))
+    snapshot["devices"] = json.loads(canonical_json([d.to_toml_table() for d in config.devices]))
+    return snapshot
+
+
+def note_settings(
+    conn: sqlite3.Connection, config: Config, *, actor: str = "system:startup", clock: Clock | None = None
+) -> AuditEntry | None:
+    """Audit the booth's settings when they differ from the last ones audited (call at start-up).
+
+    The file is edited outside the station, so the change is noticed on the next start: the entry
+    names every changed key with its old and new value, and keeps the full snapshot for the next
+    comparison. Returns None when nothing changed."""
+    snapshot = settings_snapshot(config)
+    row = conn.execute(
+        "SELECT details FROM audit_log WHERE action = ? ORDER BY seq DESC LIMIT 1",
+        (Action.SETTINGS_CHANGED.value,),
+    ).fetchone()
+    previous: dict[str, Any] = json.loads(row[0]).get("settings", {}) if row else {}
+    if previous == snapshot:
+        return None
+    changed = {
+        key: [previous.get(key), snapshot.get(key)]
+        for key in sorted(set(previous) | set(snapshot))
+        if previous.get(key) != snapshot.get(key)
+    }
+    details = {
+        "source": str(config.source) if config.source else "defaults",
+        "changed": changed if previous else {},
+        "settings": snapshot,
+    }
+    return append(conn, actor, Action.SETTINGS_CHANGED, "config", details, clock=clock)
 
 
 def entries(conn: sqlite3.Connection, *, last: int | None = None) -> list[AuditEntry]:

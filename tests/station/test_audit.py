@@ -16,6 +16,7 @@ import pytest
 from station import audit
 from station.cli import main
 from station.clock import FakeClock
+from station.config import Config
 from station.store import Store
 from station.store.anchor import head_file_path, read_head_file, read_head_row, write_head_file
 from sync import outbox
@@ -232,3 +233,22 @@ def test_two_processes_appending_keep_one_chain(tmp_path: Path) -> None:
     actors = {r[0] for r in conn.execute("SELECT actor FROM audit_log")}
     conn.close()
     assert "officer:app" in actors and any(a.startswith("cli:") for a in actors)
+
+
+def test_settings_changes_are_audited_once_per_change(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "booth.sqlite") as store:
+        with store.transaction() as conn:
+            first = audit.note_settings(conn, Config.defaults())
+        assert first is not None and first.details["changed"] == {}  # the first snapshot
+        with store.transaction() as conn:
+            assert audit.note_settings(conn, Config.defaults()) is None  # unchanged: no entry
+        edited = Config.from_mapping({"session": {"lock_minutes": 3}, "central": {"token": "abc"}})
+        with store.transaction() as conn:
+            entry = audit.note_settings(conn, edited)
+        assert entry is not None
+        changed = entry.details["changed"]
+        assert changed["session.lock_minutes"] == [5, 3]
+        old_token, new_token = changed["central.token"]
+        assert old_token == "" and new_token.startswith("sha256:") and "abc" not in json.dumps(entry.details)
+        with store.read() as conn:
+            assert audit.verify(conn).ok
