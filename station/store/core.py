@@ -570,6 +570,9 @@ class Store:
 
     def _recover(self) -> None:
         self.images.recover(self._live_image_paths(self._conn))
+        for leftover in self._head_file.parent.glob(f".{self._head_file.name}.*.tmp"):
+            log.warning("removing an unfinished audit head file %s", leftover)
+            leftover.unlink(missing_ok=True)
 
     def check(self) -> IntegrityReport:
         """Full check: SQLite's ``integrity_check``, every live image file present, no orphan files,

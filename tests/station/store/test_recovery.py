@@ -47,3 +47,12 @@ def test_recovery_can_be_turned_off_for_inspection(tmp_path: Path) -> None:
         orphans = _plant_orphans(store)
     with Store.open(path, recover=False) as store:
         assert len(store.check().orphan_files) == len(orphans)
+
+
+def test_an_unfinished_audit_head_file_is_removed(tmp_path: Path) -> None:
+    path = tmp_path / "booth.sqlite"
+    Store.open(path).close()
+    leftover = tmp_path / ".booth.sqlite.audit-head.4242.tmp"
+    leftover.write_text("{")
+    Store.open(path).close()
+    assert not leftover.exists()
