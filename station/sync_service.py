@@ -134,19 +134,25 @@ def list_verifier(config: Config) -> ListVerifier | None:
 
 
 class SyncService:
-    """The booth's sync: one worker thread, one client, status readable from any thread."""
+    """The booth's sync: one worker thread, one client, status readable from any thread.
+
+    Pass the app's open ``store`` (or a ``db_path``); the client uses its own connection to the same
+    file, so sync never holds the store's writer lock while it waits on the network.
+    """
 
     def __init__(
         self,
         config: Config,
         *,
         db_path: Path | None = None,
+        store: Store | None = None,
         appliers: Mapping[str, ApplyList] | None = None,
         idle_interval: float = 30.0,
     ) -> None:
         self.config = config
-        self.db_path = db_path or config.store_path()
-        Store.open(self.db_path).close()  # create/migrate the store before the client touches it
+        self.db_path = store.path if store is not None else (db_path or config.store_path())
+        if store is None:
+            Store.open(self.db_path).close()  # create/migrate the store before the client touches it
         self.appliers = dict(appliers if appliers is not None else default_appliers())
         verifier = list_verifier(config)
         self.client = SyncClient(

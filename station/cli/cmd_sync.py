@@ -18,6 +18,7 @@ from station.store import KnownStoreError, Store
 from station.sync_service import SyncService
 from sync.client import SyncStatus, connect_booth_db, read_sync_status
 from sync.errors import SyncError
+from sync.state import read_status
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -67,12 +68,18 @@ def _status(args: argparse.Namespace) -> int:
     conn = connect_booth_db(_open_db(args))
     try:
         status = read_sync_status(conn)
+        receipt = read_status(conn).get("audit_receipt")
     finally:
         conn.close()
     if args.json:
-        print(json.dumps(status.to_json(), sort_keys=True))
+        print(json.dumps({**status.to_json(), "audit_receipt": json.loads(receipt) if receipt else None}))
     else:
         _print_status(status)
+        if receipt:
+            held = json.loads(receipt)
+            print(
+                f"audit head:     entry {held['seq']} received by the central side at {held['received_at']}"
+            )
     return 0
 
 

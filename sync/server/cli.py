@@ -68,6 +68,11 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     add.add_argument("--db", default=DEFAULT_DB, help="SQLite file or postgresql:// URL")
     add.set_defaults(central_handler=cmd_booths_add)
 
+    revoke = booths_sub.add_parser("revoke", help="revoke a booth's token (a stolen or retired booth)")
+    revoke.add_argument("booth_id")
+    revoke.add_argument("--db", default=DEFAULT_DB, help="SQLite file or postgresql:// URL")
+    revoke.set_defaults(central_handler=cmd_booths_revoke)
+
     keygen = sub.add_parser("keygen", help="make an Ed25519 list signing key pair")
     keygen.add_argument("--out", default="central-list", help="file prefix: writes PREFIX.key and PREFIX.pub")
     keygen.set_defaults(central_handler=cmd_keygen)
@@ -190,6 +195,18 @@ def cmd_booths_add(args: argparse.Namespace) -> int:
     print(
         f"booth {args.booth_id} registered; put this token in its config ([central] token)", file=sys.stderr
     )
+    return 0
+
+
+def cmd_booths_revoke(args: argparse.Namespace) -> int:
+    storage = _storage(args.db)
+    try:
+        revoked = storage.revoke_booth(args.booth_id)
+    finally:
+        storage.close()
+    if not revoked:
+        raise CentralCommandError(f"no booth {args.booth_id} is registered")
+    print(f"booth {args.booth_id}: token revoked; its requests are refused from now on")
     return 0
 
 

@@ -178,6 +178,11 @@ class Storage(abc.ABC):
             )
         return token
 
+    def revoke_booth(self, booth_id: str) -> bool:
+        """Remove a booth's token: its requests are refused from now on (its records stay)."""
+        with self.transaction() as tx:
+            return tx.execute("DELETE FROM booths WHERE booth_id = ?", (booth_id,)).rowcount > 0
+
     def booth_for_token(self, token: str) -> str | None:
         with self.transaction() as tx:
             row = tx.execute(

@@ -96,6 +96,7 @@ def test_a_booth_syncs_with_the_station_commands(
     assert main(["sync", "status", "--config", str(config)]) == 0
     text = capsys.readouterr().out
     assert "backlog:        0 record(s)" in text and "list persons: version 1" in text
+    assert "audit head:     entry 1 received by the central side" in text
     with sqlite3.connect(tmp_path / "CLI1.sqlite") as conn:
         assert conn.execute("SELECT surname FROM screening_persons").fetchall() == [("QUESTED",)]
         receipt = json.loads(
@@ -185,3 +186,18 @@ def test_central_commands_report_operator_errors_in_one_line(tmp_path: Path) -> 
     )
     assert done.returncode == 1
     assert done.stderr.strip().startswith("station: cannot read key") and "Traceback" not in done.stderr
+
+
+def test_a_revoked_booth_is_refused(
+    tmp_path: Path, central_host: tuple[CentralServer, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    server, home = central_host
+    config = _booth_config(tmp_path, server, home, "GONE")
+    assert "token revoked" in _station("central", "booths", "revoke", "GONE", "--db", server.db)
+    store = Store.open(tmp_path / "GONE.sqlite")
+    store.append("inspection", {"n": 1})
+    store.close()
+    assert main(["sync", "now", "--config", str(config)]) == 1
+    assert "refused this booth's credentials" in capsys.readouterr().err
+    assert main(["sync", "status", "--config", str(config), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["backlog"] == 1
