@@ -1,0 +1,80 @@
+"""The PC/SC chip reader driver (pyscard over pcscd): any contact or contactless reader pcscd knows,
+including vsmartcard's "Virtual PCD" that the virtual eMRTD plugs into.
+
+No connection is cached between reads: readers and documents come and go, so each ``connect``
+finds the reader by name again and waits for a card on it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from smartcard.CardConnection import CardConnection
+from smartcard.CardRequest import CardRequest
+from smartcard.Exceptions import CardConnectionException, CardRequestTimeoutException, NoCardException
+from smartcard.pcsc.PCSCExceptions import BaseSCardException
+from smartcard.System import readers
+
+from devices.chip.apdu import CardRemovedError, ChipError, NoCardError, Transport
+
+log = logging.getLogger(__name__)
+
+
+def reader_names() -> list[str]:
+    """Names of the readers pcscd offers now (empty when pcscd runs but has none)."""
+    try:
+        return [str(r) for r in readers()]
+    except BaseSCardException as exc:
+        raise ChipError(f"The smart card service (pcscd) is not available: {exc}") from exc
+
+
+class PcscCardSource:
+    """Chips on the PC/SC reader whose name starts with ``reader`` (e.g. ``"Virtual PCD 00 00"``)."""
+
+    def __init__(self, reader: str) -> None:
+        self.reader = reader
+
+    def _find(self) -> Any:
+        try:
+            found = [r for r in readers() if str(r).startswith(self.reader)]
+        except BaseSCardException as exc:
+            raise ChipError(f"The smart card service (pcscd) is not available: {exc}") from exc
+        if not found:
+            raise ChipError(f"No chip reader named {self.reader!r} is connected.")
+        return found[0]
+
+    def connect(self, timeout: float) -> Transport:
+        reader = self._find()
+        request = CardRequest(readers=[reader], timeout=max(timeout, 0.1), newcardonly=False)
+        try:
+            request.waitforcard()
+        except CardRequestTimeoutException:
+            raise NoCardError("no chip on the reader") from None
+        # our own connection: the card service's one is disconnected when the service is collected
+        connection = reader.createConnection()
+        try:
+            connection.connect(CardConnection.T1_protocol | CardConnection.T0_protocol)
+        except (NoCardException, CardConnectionException) as exc:
+            raise NoCardError(f"the chip could not be powered: {exc}") from exc
+        return PcscTransport(connection)
+
+
+class PcscTransport:
+    def __init__(self, connection: Any) -> None:
+        self._connection = connection
+
+    def transmit(self, apdu: bytes) -> bytes:
+        try:
+            data, sw1, sw2 = self._connection.transmit(list(apdu))
+        except (CardConnectionException, NoCardException) as exc:
+            # removed, or reset under us: either way the chip's session is gone
+            self.close()
+            raise CardRemovedError(f"the chip left the reader: {exc}") from exc
+        return bytes(data) + bytes([sw1, sw2])
+
+    def close(self) -> None:
+        try:
+            self._connection.disconnect()
+        except (CardConnectionException, NoCardException, BaseSCardException) as exc:
+            log.debug("disconnect after a lost chip: %s", exc)
