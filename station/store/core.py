@@ -146,6 +146,7 @@ class Store:
         self._lock = threading.RLock()
         self._tx_owner: int | None = None
         self._tx_files: list[StoredImage] = []
+        self._depth = 0
         self._closed = False
         self._readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
@@ -252,13 +253,16 @@ class Store:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """``BEGIN IMMEDIATE`` ... ``COMMIT`` on the writer connection; ROLLBACK on any exception.
 
-        Nested use on the same thread joins the open transaction. Full disk and I/O errors come out
-        as :class:`KnownStoreError` subclasses; anything else (a bug) propagates unchanged."""
+        Nested use on the same thread is a SAVEPOINT inside the open transaction: if the inner block
+        fails, its writes (and image files) are undone even when the caller catches the error and
+        commits the rest. Full disk and I/O errors come out as :class:`KnownStoreError` subclasses;
+        anything else (a bug) propagates unchanged."""
         with self._lock:
             if self._closed:
                 raise RuntimeError("the store is closed")
             if self.in_transaction():
-                yield self._conn
+                with self._savepoint() as conn:
+                    yield conn
                 return
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
@@ -280,6 +284,29 @@ class Store:
                 self._tx_owner = None
                 self._tx_files = []
             self._after_commit()
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[sqlite3.Connection]:
+        self._depth += 1
+        name = f"store_sp{self._depth}"
+        mark = len(self._tx_files)
+        self._conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield self._conn
+        except BaseException:
+            failed = self._tx_files[mark:]
+            del self._tx_files[mark:]
+            try:
+                self._conn.execute(f"ROLLBACK TO {name}")
+                self._conn.execute(f"RELEASE {name}")
+            except sqlite3.Error as exc:  # SQLite may already have rolled back the whole transaction
+                log.error("rollback to savepoint failed: %s", exc)
+            self.images.remove(self.images.absolute(f.path) for f in failed)
+            raise
+        else:
+            self._conn.execute(f"RELEASE {name}")
+        finally:
+            self._depth -= 1
 
     def _rollback(self) -> None:
         try:
@@ -344,7 +371,8 @@ class Store:
 
         Blocks until the commit is on disk. Inside ``transaction()`` it joins the open transaction."""
         if self.in_transaction():
-            return self._append(self._conn, kind, body, images or {}, supersedes, record_id)
+            with self.transaction() as conn:  # a savepoint: a failed append leaves nothing behind
+                return self._append(conn, kind, body, images or {}, supersedes, record_id)
         return self.submit_append(
             kind, body, images=images, supersedes=supersedes, record_id=record_id
         ).result()

@@ -227,3 +227,26 @@ def test_a_file_that_is_not_a_database_is_a_known_error(tmp_path: Path) -> None:
     with pytest.raises(StoreCorruptError) as caught:
         Store.open(path)
     assert "damaged" in caught.value.officer_message
+
+
+def test_a_failed_append_inside_a_transaction_leaves_nothing_even_if_the_caller_goes_on(store: Store) -> None:
+    with store.transaction() as conn:
+        outbox.enqueue(conn, "other", {}, event_id="taken")
+    with store.transaction():
+        kept = store.append("decision", {"v": 1})
+        with pytest.raises(sqlite3.IntegrityError):  # its outbox event id is taken: fails after its rows
+            store.append("inspection", {"v": 2}, images=inspection_images(5), record_id="taken")
+        also_kept = store.append("decision", {"v": 3})
+    assert store.get("taken") is None
+    assert {r.record_id for r in store.records()} == {kept, also_kept}
+    assert store.images.files() == []
+    assert store.check().ok
+
+
+def test_nested_transactions_are_savepoints(store: Store) -> None:
+    with store.transaction():
+        outer = store.append("decision", {"v": 1})
+        with pytest.raises(RuntimeError, match="inner"), store.transaction():
+            store.append("decision", {"v": 2}, record_id="inner")
+            raise RuntimeError("inner")
+    assert store.get(outer) is not None and store.get("inner") is None
