@@ -169,7 +169,8 @@ def uv_paper(ctx: CheckContext) -> Iterable[Finding]:
 
 @check("image.photo_present")
 def photo_present(ctx: CheckContext) -> Iterable[Finding]:
-    """The photo zone must hold a picture, not blank paper."""
+    """The photo zone must hold a picture, not blank paper: measured as how much of the zone the
+    picture spans (``photo_min_coverage``)."""
     code = "image.photo_present"
     try:
         layout, (white,) = _pages(ctx, Light.WHITE)
@@ -177,7 +178,7 @@ def photo_present(ctx: CheckContext) -> Iterable[Finding]:
     except im.UnusableImageError as problem:
         yield not_checked(code, f"Photo check not done: {problem}.")
         return
-    coverage = im.detail_share(zone, PHOTO_DEVIATION)
+    coverage = im.detail_extent(zone, PHOTO_DEVIATION)
     minimum = settings(ctx).photo_min_coverage
     evidence = {"coverage": round(coverage, 3), "minimum": minimum}
     if coverage < minimum:
