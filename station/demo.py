@@ -1,0 +1,294 @@
+"""The demo booth: everything ``station demo`` needs, headless, in one temporary folder.
+
+A real booth store, officers for every role (PINs printed by ``station demo``), screening lists
+generated from fictional people and loaded through the screening loaders, a hot-folder scanner
+watched by the real driver, and (optionally) the reference central server embedded on 127.0.0.1
+with this booth registered, so the outbox really drains. :meth:`DemoBooth.present_next` renders the
+next document of a fixed script (some genuine, some with defects, a watchlist and a lost/stolen hit,
+a minor, an unreadable MRZ) into the hot folder, exactly as a scanner would deliver it.
+
+Nothing here imports Qt: the UI (``ui.app``) and the tests drive it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import logging
+import random
+import socket
+import threading
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from argon2 import PasswordHasher
+
+from devices.hotfolder import LIGHT_SUFFIX, MARKER_SUFFIX, MRZ_SUFFIX
+from devices.sim.document import Defect, render_document_scan
+from devices.sim.scanner import encode_png, write_atomically
+from mrz import DocumentFormat, build
+from mrz.synthetic import random_fields, random_identity
+from station.auth import Auth, Role
+from station.config import Config
+from station.screening.lists import load_file
+from station.store import Store
+
+log = logging.getLogger(__name__)
+
+SCANNER = "scanner"
+WEDGE = "wedge"
+DEMO_PINS: dict[Role, tuple[str, str, str]] = {
+    Role.OFFICER: ("officer", "Olga Officer", "135790"),
+    Role.EXAMINER: ("examiner", "Emre Examiner", "246801"),
+    Role.SUPERVISOR: ("supervisor", "Sami Supervisor", "357912"),
+    Role.ADMIN: ("admin", "Ada Admin", "468023"),
+}
+"""Demo accounts: role -> (officer id, name, PIN). Fictional, for the demo store only."""
+
+
+@dataclass(frozen=True)
+class DemoCase:
+    """One document of the demo script: what it shows a newcomer."""
+
+    title: str
+    defects: frozenset[Defect] = frozenset()
+    watchlist: bool = False
+    lost: bool = False
+    minor: bool = False
+    mrz_readable: bool = True
+
+
+SCRIPT: tuple[DemoCase, ...] = (
+    DemoCase("genuine passport"),
+    DemoCase("watchlist hit", watchlist=True),
+    DemoCase("paper glows under UV", frozenset({Defect.UV_BRIGHT_PAPER})),
+    DemoCase("genuine passport of a minor", minor=True),
+    DemoCase("substituted photo", frozenset({Defect.SUBSTITUTED_PHOTO})),
+    DemoCase("lost or stolen document", lost=True),
+    DemoCase("altered expiry date", frozenset({Defect.ALTERED_DATE})),
+    DemoCase("MRZ not read by the scanner", mrz_readable=False),
+    DemoCase("MRZ printed in the wrong ink", frozenset({Defect.IR_INVISIBLE_MRZ})),
+)
+
+
+@dataclass(frozen=True)
+class Presented:
+    """A document the simulated scanner has just delivered into the hot folder."""
+
+    case: DemoCase
+    document_id: str
+    mrz_text: str
+
+
+class EmbeddedCentral:
+    """The reference central server (``sync.server``) on 127.0.0.1 in a thread of this process."""
+
+    def __init__(self, db: Path) -> None:
+        import uvicorn  # noqa: PLC0415 - the server's dependencies load only when a demo starts one
+
+        from sync.server.app import ServerSettings, create_app  # noqa: PLC0415
+        from sync.server.storage import open_storage  # noqa: PLC0415
+
+        self.storage = open_storage(db)
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._sock.bind(("127.0.0.1", 0))
+        self.port: int = self._sock.getsockname()[1]
+        config = uvicorn.Config(
+            create_app(ServerSettings(storage=self.storage)), log_level="warning", access_log=False
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [self._sock]}, name="demo-central", daemon=True
+        )
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 20.0) -> None:
+        self._thread.start()
+        deadline = threading.Event()
+        for _ in range(int(timeout / 0.05)):
+            if self._server.started:
+                return
+            deadline.wait(0.05)
+        raise RuntimeError("the demo central server did not start")
+
+    def add_booth(self, booth_id: str) -> str:
+        return str(self.storage.add_booth(booth_id))
+
+    def event_ids(self, booth: str | None = None) -> list[str]:
+        return list(self.storage.event_ids(booth))
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        self._thread.join(10)
+        self._sock.close()
+        self.storage.close()
+
+
+class DemoBooth:
+    """A complete booth in ``root``: config, store, officers, lists, hot folder (and central server)."""
+
+    def __init__(
+        self, root: Path, *, seed: int = 2026, central: bool = False, today: dt.date | None = None
+    ) -> None:
+        self.root = root
+        self.today = today or dt.date.today()
+        self._rng = random.Random(seed)
+        self._next = 0
+        self._lock = threading.Lock()
+        self.hot_folder = root / "scanner"
+        self.hot_folder.mkdir(parents=True, exist_ok=True)
+        self.central: EmbeddedCentral | None = None
+        central_table: dict[str, Any] = {}
+        if central:
+            self.central = EmbeddedCentral(root / "central.sqlite")
+            self.central.start()
+            central_table = {"url": self.central.url, "token": self.central.add_booth("B01")}
+        self.config = Config.from_mapping(
+            {
+                "booth": {"crossing_point": "DEMO", "booth_id": "B01", "direction": "entry", "lane": "1"},
+                "central": central_table,
+                "store": {"path": str(root / "booth.sqlite"), "min_free_mb": 0},
+                "devices": [
+                    {
+                        "name": SCANNER,
+                        "kind": "scanner",
+                        "driver": "hotfolder",
+                        "port": str(self.hot_folder),
+                        "settle": 0.2,
+                    },
+                    {"name": WEDGE, "kind": "mrz_reader", "driver": "wedge"},
+                ],
+            },
+            source=root / "booth.toml",
+        )
+        self.store = Store.from_config(self.config)
+        # cheaper PIN hashing than a real booth: the demo starts in a second on a small laptop
+        self.auth = Auth(
+            self.store,
+            settings=self.config.session,
+            hasher=PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1),
+        )
+        for role, (officer_id, name, pin) in DEMO_PINS.items():
+            self.auth.add_officer(officer_id, name, role, pin, actor="demo:setup")
+        self.documents = [self._mrz_for(case) for case in SCRIPT]
+        self._load_lists()
+
+    # --- documents ---------------------------------------------------------------------------------
+
+    def _mrz_for(self, case: DemoCase) -> str:
+        identity = random_identity(self._rng, today=self.today)
+        fields = random_fields(self._rng, DocumentFormat.TD3, identity=identity, today=self.today)
+        if case.minor:
+            fields["birth_date"] = self.today.replace(year=self.today.year - 11)
+        fmt = fields.pop("fmt")
+        return build(fmt, **fields)
+
+    def present_next(self) -> Presented:
+        """Render the next scripted document into the hot folder (blocking: ~1 s; not on a GUI thread)."""
+        with self._lock:
+            index = self._next % len(SCRIPT)
+            self._next += 1
+        case = SCRIPT[index]
+        mrz_text = self.documents[index]
+        scan = render_document_scan(mrz_text, defects=case.defects, seed=self._rng.randrange(2**31))
+        document_id = f"demo{index:02d}-{uuid.uuid4().hex[:8]}"
+        for light, image in scan.images.items():
+            write_atomically(self.hot_folder / f"{document_id}{LIGHT_SUFFIX[light]}", encode_png(image))
+        if case.mrz_readable:
+            write_atomically(self.hot_folder / f"{document_id}{MRZ_SUFFIX}", mrz_text.encode("ascii") + b"\n")
+        write_atomically(self.hot_folder / f"{document_id}{MARKER_SUFFIX}", b"")
+        log.info("demo: presented %s (%s)", document_id, case.title)
+        return Presented(case, document_id, mrz_text)
+
+    # --- screening lists ---------------------------------------------------------------------------
+
+    def _load_lists(self) -> None:
+        from mrz import parse  # noqa: PLC0415
+
+        lists = self.root / "lists"
+        lists.mkdir(exist_ok=True)
+        persons: list[dict[str, str]] = []
+        documents: list[dict[str, str]] = []
+        api: list[dict[str, str]] = []
+        for number in range(40):  # fictional persons of interest nobody in the script matches
+            other = random_identity(self._rng, today=self.today)
+            persons.append(
+                {
+                    "id": f"W{number:04d}",
+                    "surname": other.surname,
+                    "given_names": other.given_names,
+                    "aliases": "",
+                    "birth_date": "",
+                    "nationality": "",
+                    "reason": "demo entry",
+                    "action": "refer",
+                }
+            )
+        for case, mrz_text in zip(SCRIPT, self.documents, strict=True):
+            fields = parse(mrz_text).fields
+            if case.watchlist:
+                persons.append(
+                    {
+                        "id": "W9999",
+                        "surname": str(fields["surname"]),
+                        "given_names": str(fields["given_names"]),
+                        "aliases": "",
+                        "birth_date": str(fields["birth_date"]),
+                        "nationality": str(fields["nationality"]),
+                        "reason": "Wanted for questioning (fictional demo entry)",
+                        "action": "refer",
+                    }
+                )
+            if case.lost:
+                documents.append(
+                    {
+                        "number": str(fields["document_number"]),
+                        "issuing_state": str(fields["issuing_state"]),
+                        "type": "P",
+                        "status": "stolen",
+                    }
+                )
+            api.append(
+                {
+                    "id": "",
+                    "flight": "DM1024",
+                    "expected_date": self.today.isoformat(),
+                    "document_number": str(fields["document_number"]),
+                    "issuing_state": str(fields["issuing_state"]),
+                    "surname": str(fields["surname"]),
+                    "given_names": str(fields["given_names"]),
+                    "birth_date": str(fields["birth_date"]),
+                    "nationality": str(fields["nationality"]),
+                    "pnr": "",
+                    "flags": "",
+                }
+            )
+        documents.append({"number": "X0000001", "issuing_state": "UTO", "type": "P", "status": "lost"})
+        files = {
+            "persons": _write_csv(lists / "persons.csv", persons),
+            "documents": _write_csv(lists / "documents.csv", documents),
+            "api": _write_csv(lists / "api.csv", api),
+        }
+        with self.store.transaction() as conn:
+            for kind, path in files.items():
+                load_file(conn, kind, path)
+
+    def close(self) -> None:
+        self.store.close()
+        if self.central is not None:
+            self.central.stop()
+
+
+def _write_csv(path: Path, rows: Sequence[dict[str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path

@@ -1,0 +1,325 @@
+"""The booth as the screens see it: the station's parts wired to Qt, every blocking call off the GUI thread.
+
+``BoothController`` owns the session, the devices (their events arrive by ``DeviceBridge`` signals),
+the inspector, the workflow and the optional sync service. Screens call its methods and get answers
+by signal; nothing here blocks the GUI thread: inspections, store writes (one serial worker, so
+decisions are saved in order) and sync status reads run on ``ui.tasks.Tasks``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from devices.base import Device, DeviceConfig, create
+from devices.scan import DeviceState, DeviceStatus, DocumentScan
+from station.auth import Auth, AuthError, Permission, Session
+from station.config import Config
+from sync import outbox
+from station.domain import BoothRef, Inspection
+from station.inspection import Inspector
+from station.store import Store
+from station.screening.lists import list_versions
+from station.workflow import Workflow, WorkflowError, officer_of
+from ui.qt import QtCore
+from ui.tasks import DeviceBridge, Tasks
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Health:
+    """The booth's state for the status strip and the supervisor (read off the GUI thread)."""
+
+    pending: int
+    acked: int
+    rejected: int
+    pending_files: int
+    lists: dict[str, dict[str, Any]]
+    store_free_mb: int
+    store_low: bool
+    sync: Any = None  # sync.client.SyncStatus when the booth syncs
+    sync_error: str = ""
+
+    @property
+    def online(self) -> bool:
+        return self.sync is not None
+
+
+@dataclass
+class Current:
+    """The traveller on screen: the inspection, its scan, and whether the store has it yet."""
+
+    inspection: Inspection
+    scan: DocumentScan | None
+    recorded: bool = False
+
+
+class BoothController(QtCore.QObject):
+    """Signals:
+    logged_in(object): a ``Session`` after a good PIN.
+    login_failed(str): why the login was refused (fit for the screen).
+    locked(): the session locked (inactivity or the lock key).
+    unlocked(): the PIN was accepted again.
+    logged_out(): the session ended.
+    inspection_ready(object): a ``Current`` for the primary screen.
+    decision_saved(str): the decision kind (admit, refuse, refer); the booth is ready for the next.
+    action_failed(str): a decision or examination the rules refused (message for the officer).
+    device_status(object): a ``DeviceStatus``.
+    busy(bool): background work is running (a scan being checked, a decision being saved).
+    health(object): a ``Health`` snapshot (sync backlog, lists, store), every few seconds.
+    """
+
+    logged_in = QtCore.Signal(object)
+    login_failed = QtCore.Signal(str)
+    locked = QtCore.Signal()
+    unlocked = QtCore.Signal()
+    logged_out = QtCore.Signal()
+    inspection_ready = QtCore.Signal(object)
+    decision_saved = QtCore.Signal(str)
+    action_failed = QtCore.Signal(str)
+    device_status = QtCore.Signal(object)
+    busy = QtCore.Signal(bool)
+    health = QtCore.Signal(object)
+
+    def __init__(
+        self,
+        config: Config,
+        store: Store,
+        auth: Auth,
+        *,
+        inspector: Inspector | None = None,
+        sync: Any = None,
+        parent: QtCore.QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.config = config
+        self.store = store
+        self.auth = auth
+        self.sync = sync
+        booth = config.booth
+        self.booth_ref = BoothRef(booth.crossing_point, booth.booth_id, booth.direction, booth.lane)
+        self.inspector = inspector or Inspector(config=config, booth=self.booth_ref, store=store)
+        self.workflow = Workflow(store, config)
+        self.tasks = Tasks(self)
+        self.tasks.busy_changed.connect(lambda n: self.busy.emit(n > 0))
+        self.bridge = DeviceBridge(self)
+        self.bridge.scanned.connect(self.on_scan)
+        self.bridge.status.connect(self._on_status)
+        self.devices: dict[str, Device] = {}
+        self.statuses: dict[str, DeviceStatus] = {}
+        self.session: Session | None = None
+        self.current: Current | None = None
+        self.raw_frames: list[str] = []
+        self._lock_timer = QtCore.QTimer(self)
+        self._lock_timer.setInterval(1000)
+        self._lock_timer.timeout.connect(self.check_lock)
+        self._health_timer = QtCore.QTimer(self)
+        self._health_timer.setInterval(5000)
+        self._health_timer.timeout.connect(self.poll_health)
+        self._health_timer.start()
+
+    # --- devices -----------------------------------------------------------------------------------
+
+    def open_devices(self) -> None:
+        for spec in self.config.devices:
+            try:
+                device = create(DeviceConfig.from_mapping(spec.to_toml_table()), self.bridge)
+                device.open()
+            except (KeyError, ValueError, OSError) as exc:
+                log.error("device %s cannot start: %s", spec.name, exc)
+                self._on_status(DeviceStatus(spec.name, DeviceState.ERROR, str(exc)))
+                continue
+            self.devices[spec.name] = device
+            self.statuses.setdefault(spec.name, device.status())
+
+    def close(self) -> None:
+        self._lock_timer.stop()
+        self._health_timer.stop()
+        for device in self.devices.values():
+            device.close()
+        self.tasks.wait()
+        if self.sync is not None:
+            self.sync.stop()
+
+    def device_of_kind(self, driver: str) -> Device | None:
+        for device in self.devices.values():
+            if device.config.driver == driver:
+                return device
+        return None
+
+    @QtCore.Slot(object)
+    def _on_status(self, status: DeviceStatus) -> None:
+        self.statuses[status.source] = status
+        self.device_status.emit(status)
+
+    # --- session -----------------------------------------------------------------------------------
+
+    def login(self, officer_id: str, pin: str) -> None:
+        def done(session: Session) -> None:
+            self.session = session
+            self._lock_timer.start()
+            self.logged_in.emit(session)
+
+        self.tasks.run(lambda: self.auth.login(officer_id, pin), done, self._login_error)
+
+    def unlock(self, pin: str) -> None:
+        session = self.session
+        if session is None:
+            return
+
+        def done(_: object) -> None:
+            self.unlocked.emit()
+
+        self.tasks.run(lambda: self.auth.unlock(session, pin), done, self._login_error)
+
+    def _login_error(self, exc: Exception) -> None:
+        self.login_failed.emit(str(exc) if isinstance(exc, AuthError) else self.tr("Login failed: %s") % exc)
+
+    def lock(self) -> None:
+        if self.session is not None and not self.session.locked:
+            self.session.lock()
+        self.locked.emit()
+
+    def logout(self) -> None:
+        session, self.session = self.session, None
+        self._lock_timer.stop()
+        self.current = None
+        if session is not None:
+            self.tasks.run(lambda: self.auth.logout(session))
+        self.logged_out.emit()
+
+    def touch(self) -> None:
+        if self.session is not None:
+            self.session.touch()
+
+    def check_lock(self) -> None:
+        """Called every second: a session the clock has locked locks the screen."""
+        session = self.session
+        if session is None:
+            return
+        if session.state.value == "expired":
+            self.logout()
+        elif session.locked:
+            self.locked.emit()
+
+    def can(self, permission: Permission) -> bool:
+        return self.session is not None and permission in self.session.permissions
+
+    # --- primary line ------------------------------------------------------------------------------
+
+    @QtCore.Slot(object)
+    def on_scan(self, scan: DocumentScan) -> None:
+        """A document arrived: inspect it in the background, then record it (serial writer)."""
+        self.raw_frames.append(f"{scan.source}: {scan.raw[:200]!r} mrz={scan.mrz_text!r}")
+        del self.raw_frames[:-50]
+        session = self.session
+        if session is None or session.locked or not session.can(Permission.INSPECT):
+            log.info("scan from %s ignored: nobody able to inspect is logged in", scan.source)
+            return
+        officer = officer_of(session)
+        self.tasks.run(
+            lambda: self.inspector.start(scan, officer=officer), lambda i: self._inspected(i, scan), self._failed
+        )
+
+    def inspect_manual(self, mrz_text: str) -> None:
+        """The officer typed the MRZ of a document the reader could not read: inspect it again with the
+        page images already scanned; the new inspection supersedes the unreadable one (a correction)."""
+        session, old = self.session, self.current
+        if session is None or not session.can(Permission.INSPECT):
+            return
+        images = old.scan.images if old is not None and old.scan is not None else {}
+        scan = DocumentScan(source="manual", mrz_text=mrz_text, images=images)
+        supersedes = old.inspection.inspection_id if old is not None else None
+        officer = officer_of(session)
+        self.tasks.run(
+            lambda: self.inspector.start(
+                scan, officer=officer, supersedes=supersedes, correction_note="MRZ typed by the officer"
+            ),
+            lambda i: self._inspected(i, scan),
+            self._failed,
+        )
+
+    def _inspected(self, inspection: Inspection, scan: DocumentScan) -> None:
+        current = Current(inspection, scan)
+        self.current = current
+        self.inspection_ready.emit(current)
+        session = self.session
+        if session is None:
+            return
+
+        def recorded(_: str) -> None:
+            current.recorded = True
+
+        self.tasks.run(
+            lambda: self.workflow.record_inspection(session, inspection, scan),
+            recorded,
+            self._failed,
+            serial=True,
+        )
+
+    def decide(self, kind: str, *, reason: str | None = None, note: str = "", flags: tuple[str, ...] = ()) -> None:
+        """Admit, refuse or refer the traveller on screen; saved off the GUI thread, in order."""
+        current, session = self.current, self.session
+        if current is None or session is None:
+            return
+        inspection_id = current.inspection.inspection_id
+        actions: dict[str, Callable[[], object]] = {
+            "admit": lambda: self.workflow.admit(session, inspection_id, note),
+            "refuse": lambda: self.workflow.refuse(session, inspection_id, reason or "", note, flags),
+            "refer": lambda: self.workflow.refer(session, inspection_id, reason, note, flags),
+        }
+
+        def saved(_: object) -> None:
+            if self.current is current:
+                self.current = None
+            self.decision_saved.emit(kind)
+
+        self.tasks.run(actions[kind], saved, self._failed, serial=True)
+
+    def _failed(self, exc: Exception) -> None:
+        if not isinstance(exc, (WorkflowError, AuthError)):
+            log.error("booth action failed: %s", exc)
+        self.action_failed.emit(str(exc))
+
+    # --- health -----------------------------------------------------------------------------------
+
+    def poll_health(self) -> None:
+        self.tasks.run(self.read_health, self.health.emit, lambda exc: log.warning("health not read: %s", exc))
+
+    def read_health(self) -> Health:
+        """Blocking (store and sync reads): call from a worker."""
+        with self.store.read() as conn:
+            counts = outbox.stats(conn)
+            (acked,) = conn.execute("SELECT COUNT(*) FROM outbox WHERE state = 'acked'").fetchone()
+            lists = list_versions(conn)
+        store_health = self.store.health()
+        sync_status, sync_error = None, ""
+        if self.sync is not None:
+            sync_status = self.sync.status()
+            sync_error = sync_status.last_error or ""
+        return Health(
+            pending=counts.pending,
+            acked=int(acked),
+            rejected=counts.rejected,
+            pending_files=counts.pending_files,
+            lists=lists,
+            store_free_mb=store_health.free_bytes // 1_000_000,
+            store_low=store_health.low_space,
+            sync=sync_status,
+            sync_error=sync_error,
+        )
+
+    # --- helpers for the other screens ------------------------------------------------------------
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        *,
+        serial: bool = False,
+    ) -> None:
+        """Background work for a screen; failures reach ``action_failed``."""
+        self.tasks.run(fn, on_done, self._failed, serial=serial)

@@ -1,0 +1,88 @@
+"""The second-line examination report as a PDF, written with Qt's own writer (QTextDocument -> QPdfWriter).
+
+Runs on a worker thread (painting on a QPdfWriter and laying out a QTextDocument are allowed off the
+GUI thread); the bytes are then stored with ``store.append`` so they are synced like every record.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from station.domain import Examination, Inspection
+from ui.qt import QtCore, QtGui
+from ui.widgets import finding_title, to_qimage
+
+REPORT_KIND = "examination_report"
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    inspection: Inspection
+    examination: Examination
+    checklist: Sequence[tuple[str, bool]]
+    images: Mapping[str, object]  # light -> numpy image
+    right_to_left: bool = False
+
+
+def _tr(text: str) -> str:
+    return QtCore.QCoreApplication.translate("Report", text)
+
+
+def report_html(data: ReportInput) -> str:
+    inspection, examination = data.inspection, data.examination
+    esc = html.escape
+    rows = []
+    if inspection.traveller is not None:
+        t = inspection.traveller
+        rows += [(_tr("Surname"), t.surname), (_tr("Given names"), t.given_names), (_tr("Nationality"), t.nationality),
+                 (_tr("Date of birth"), str(t.birth_date or "—"))]
+    if inspection.document is not None:
+        d = inspection.document
+        rows += [(_tr("Document"), f"{d.document_code} {d.issuing_state} {d.document_number}"),
+                 (_tr("Date of expiry"), str(d.expiry_date or "—"))]
+    rows += [
+        (_tr("Verdict"), examination.verdict.value),
+        (_tr("Final decision"), examination.final_decision.value + (f" ({examination.reason_code})" if examination.reason_code else "")),
+        (_tr("Examiner"), examination.examiner.officer_id),
+        (_tr("Time"), examination.at.isoformat(timespec="seconds")),
+        (_tr("Inspection"), inspection.inspection_id),
+    ]
+    table = "".join(f"<tr><td><b>{esc(k)}</b></td><td>{esc(v)}</td></tr>" for k, v in rows)
+    checks = "".join(f"<li>{'☑' if ok else '☐'} {esc(name)}</li>" for name, ok in data.checklist)
+    findings = "".join(
+        f"<li><b>{esc(finding_title(f.code))}</b> ({esc(f.status.value)}): {esc(f.message)}</li>"
+        for f in inspection.findings
+    )
+    images = "".join(f'<p>{esc(light)}<br/><img src="image://{esc(light)}" width="420"/></p>' for light in data.images)
+    direction = ' dir="rtl"' if data.right_to_left else ""
+    return (
+        f"<html><body{direction}><h1>{esc(_tr('Second-line examination report'))}</h1>"
+        f"<table cellpadding='4'>{table}</table>"
+        f"<h2>{esc(_tr('Note'))}</h2><p>{esc(examination.note or '—')}</p>"
+        f"<h2>{esc(_tr('Security features checked'))}</h2><ul>{checks}</ul>"
+        f"<h2>{esc(_tr('Automatic findings'))}</h2><ul>{findings}</ul>"
+        f"<h2>{esc(_tr('Images'))}</h2>{images}</body></html>"
+    )
+
+
+def write_pdf(data: ReportInput) -> bytes:
+    """The report as PDF bytes (A4)."""
+    document = QtGui.QTextDocument()
+    for light, image in data.images.items():
+        document.addResource(
+            QtGui.QTextDocument.ResourceType.ImageResource, QtCore.QUrl(f"image://{light}"), to_qimage(image)  # type: ignore[arg-type]
+        )
+    document.setHtml(report_html(data))
+    buffer = QtCore.QBuffer()
+    buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
+    writer = QtGui.QPdfWriter(buffer)
+    writer.setPageSize(QtGui.QPageSize(QtGui.QPageSize.PageSizeId.A4))
+    writer.setResolution(150)
+    writer.setTitle(_tr("Second-line examination report"))
+    writer.setCreator("Border Station")
+    document.print_(writer)
+    del writer
+    buffer.close()
+    return bytes(buffer.data().data())

@@ -1,0 +1,413 @@
+"""Second line: the referral queue and the examination workspace.
+
+Keys: Enter takes the selected referral; Space flicks the large view white -> IR -> UV; + and - zoom;
+the loupe follows the mouse over the large view (4x). Ctrl+S records the verdict and the final
+decision and writes the PDF report (stored with the examination and synced); Escape hands the
+referral back to the queue.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from station.auth import Permission
+from station.domain import DecisionKind, Examination, ExaminationVerdict, Inspection, Referral
+from station.sync_service import raise_alert
+from station.workflow import ReferralStatus
+from ui.booth import BoothController
+from ui.i18n import fmt_time
+from ui.qt import QtCore, QtGui, QtWidgets
+from ui.report import REPORT_KIND, ReportInput, write_pdf
+from ui.widgets import ImageView, label, panel, to_qimage
+
+LIGHTS = ("white", "ir", "uv")
+
+
+def decode_images(blobs: dict[str, bytes]) -> dict[str, np.ndarray]:
+    images = {}
+    for name, data in blobs.items():
+        image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+        if image is not None:
+            images[name] = image
+    return images
+
+
+class LoupeView(QtWidgets.QLabel):
+    """The large, zoomable view of one light; reports the image point under the mouse for the loupe.
+
+    Signals:
+        hovered(QPointF): image coordinates (pixels) under the mouse.
+    """
+
+    hovered = QtCore.Signal(QtCore.QPointF)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setMouseTracking(True)
+        self.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.image: np.ndarray | None = None
+        self.zoom = 1.0
+
+    def set_image(self, image: np.ndarray | None) -> None:
+        self.image = image
+        self._render()
+
+    def set_zoom(self, zoom: float) -> None:
+        self.zoom = min(4.0, max(0.25, zoom))
+        self._render()
+
+    def _render(self) -> None:
+        if self.image is None:
+            self.setPixmap(QtGui.QPixmap())
+            return
+        pixmap = QtGui.QPixmap.fromImage(to_qimage(self.image))
+        width = int(720 * self.zoom)
+        self.setPixmap(pixmap.scaledToWidth(width, QtCore.Qt.TransformationMode.SmoothTransformation))
+        self.resize(self.pixmap().size())
+
+    def mouseMoveEvent(self, event: QtGui.QMouseEvent) -> None:  # noqa: N802 - Qt's name
+        pixmap = self.pixmap()
+        if self.image is not None and not pixmap.isNull():
+            scale = self.image.shape[1] / pixmap.width()
+            offset_x = (self.width() - pixmap.width()) / 2
+            offset_y = (self.height() - pixmap.height()) / 2
+            pos = event.position()
+            self.hovered.emit(QtCore.QPointF((pos.x() - offset_x) * scale, (pos.y() - offset_y) * scale))
+        super().mouseMoveEvent(event)
+
+
+class SecondLineScreen(QtWidgets.QWidget):
+    """Signals:
+    examined(object): an ``Examination`` was recorded (its report stored).
+    """
+
+    examined = QtCore.Signal(object)
+
+    def __init__(self, booth: BoothController, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen")
+        self.booth = booth
+        self.referral: Referral | None = None
+        self.inspection: Inspection | None = None
+        self.images: dict[str, np.ndarray] = {}
+        self.light = 0
+        self._concealed = False
+        self.last_report_id: str | None = None
+        layout = QtWidgets.QHBoxLayout(self)
+        # the queue
+        queue_box = panel()
+        queue_layout = QtWidgets.QVBoxLayout(queue_box)
+        self.queue_title = label(name="title")
+        self.queue = QtWidgets.QListWidget()
+        self.queue.itemActivated.connect(lambda _item: self.take_selected())
+        self.take_button = QtWidgets.QPushButton()
+        self.take_button.clicked.connect(self.take_selected)
+        self.refresh_button = QtWidgets.QPushButton()
+        self.refresh_button.clicked.connect(self.refresh)
+        queue_layout.addWidget(self.queue_title)
+        queue_layout.addWidget(self.queue, 1)
+        queue_layout.addWidget(self.take_button)
+        queue_layout.addWidget(self.refresh_button)
+        layout.addWidget(queue_box, 2)
+        # the workspace
+        self.workspace = QtWidgets.QWidget()
+        work = QtWidgets.QVBoxLayout(self.workspace)
+        self.case_title = label(name="value", wrap=True)
+        work.addWidget(self.case_title)
+        strip = QtWidgets.QHBoxLayout()
+        self.thumbs = {light: ImageView(light.upper(), QtCore.QSize(160, 110)) for light in LIGHTS}
+        for view in self.thumbs.values():
+            strip.addWidget(view)
+        self.loupe = QtWidgets.QLabel()
+        self.loupe.setFixedSize(180, 180)
+        self.loupe.setStyleSheet("border: 2px solid #1f4fa3; background: #e9ebef;")
+        strip.addWidget(self.loupe)
+        work.addLayout(strip)
+        middle = QtWidgets.QHBoxLayout()
+        self.big = LoupeView()
+        self.big.hovered.connect(self._loupe_at)
+        self.scroll = QtWidgets.QScrollArea()
+        self.scroll.setWidget(self.big)
+        self.scroll.setWidgetResizable(False)
+        self.scroll.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        middle.addWidget(self.scroll, 3)
+        side = QtWidgets.QVBoxLayout()
+        self.data = QtWidgets.QTableWidget(0, 3)
+        self.data.verticalHeader().setVisible(False)
+        self.data.horizontalHeader().setStretchLastSection(True)
+        side.addWidget(self.data, 2)
+        self.specimen = label(name="caption", wrap=True)
+        side.addWidget(self.specimen)
+        self.checklist = QtWidgets.QListWidget()
+        side.addWidget(self.checklist, 2)
+        form = QtWidgets.QFormLayout()
+        self.verdict = QtWidgets.QComboBox()
+        self.final = QtWidgets.QComboBox()
+        self.reason = QtWidgets.QComboBox()
+        self.note = QtWidgets.QLineEdit()
+        self.verdict_caption, self.final_caption = label(), label()
+        self.reason_caption, self.note_caption = label(), label()
+        form.addRow(self.verdict_caption, self.verdict)
+        form.addRow(self.final_caption, self.final)
+        form.addRow(self.reason_caption, self.reason)
+        form.addRow(self.note_caption, self.note)
+        side.addLayout(form)
+        buttons = QtWidgets.QHBoxLayout()
+        self.record_button = QtWidgets.QPushButton()
+        self.record_button.clicked.connect(self.record)
+        self.release_button = QtWidgets.QPushButton()
+        self.release_button.clicked.connect(self.release)
+        buttons.addWidget(self.record_button)
+        buttons.addWidget(self.release_button)
+        side.addLayout(buttons)
+        self.message = label(name="caption", wrap=True)
+        side.addWidget(self.message)
+        middle.addLayout(side, 2)
+        work.addLayout(middle, 1)
+        layout.addWidget(self.workspace, 7)
+        for key, slot in (
+            ("Space", self.flick),
+            ("+", lambda: self.big.set_zoom(self.big.zoom * 1.25)),
+            ("-", lambda: self.big.set_zoom(self.big.zoom / 1.25)),
+            ("Ctrl+S", self.record),
+            ("Escape", self.release),
+        ):
+            shortcut = QtGui.QShortcut(QtGui.QKeySequence(key), self.workspace)
+            shortcut.setContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.final.currentIndexChanged.connect(lambda _i: self.reason.setEnabled(self.final.currentData() == "refuse"))
+        booth.action_failed.connect(self._failed)
+        self.retranslate()
+        self._show_case(None)
+
+    def retranslate(self) -> None:
+        self.queue_title.setText(self.tr("Referrals"))
+        self.take_button.setText(self.tr("Take referral [Enter]"))
+        self.refresh_button.setText(self.tr("Refresh queue"))
+        self.record_button.setText(self.tr("Record verdict and report [Ctrl+S]"))
+        self.release_button.setText(self.tr("Hand back [Esc]"))
+        self.verdict_caption.setText(self.tr("Verdict"))
+        self.final_caption.setText(self.tr("Final decision"))
+        self.reason_caption.setText(self.tr("Refusal reason"))
+        self.note_caption.setText(self.tr("Note"))
+        self.data.setHorizontalHeaderLabels([self.tr("Field"), self.tr("MRZ"), self.tr("Chip")])
+        verdicts = {
+            ExaminationVerdict.GENUINE: self.tr("genuine"),
+            ExaminationVerdict.COUNTERFEIT: self.tr("counterfeit"),
+            ExaminationVerdict.FORGED: self.tr("forged"),
+            ExaminationVerdict.FRAUDULENTLY_OBTAINED: self.tr("fraudulently obtained"),
+            ExaminationVerdict.IMPOSTOR: self.tr("impostor"),
+            ExaminationVerdict.INCONCLUSIVE: self.tr("inconclusive"),
+        }
+        self._refill(self.verdict, [(text, v.value) for v, text in verdicts.items()])
+        self._refill(self.final, [(self.tr("admit"), "admit"), (self.tr("refuse"), "refuse")])
+        self._refill(self.reason, [(f"{c} — {t}", c) for c, t in self.booth.config.decisions.refusal_reasons.items()])
+        features = [
+            self.tr("UV: paper dull, fluorescent pattern present"),
+            self.tr("UV: pattern continues across the photo"),
+            self.tr("IR: MRZ and printed data in IR-absorbing ink"),
+            self.tr("IR: background artwork vanishes"),
+            self.tr("Photo: no signs of substitution"),
+            self.tr("Printed data agrees with the MRZ"),
+            self.tr("Printing: intaglio/offset quality, no toner"),
+            self.tr("Laminate and page intact"),
+        ]
+        checked = [self.checklist.item(i).checkState() for i in range(self.checklist.count())]
+        self.checklist.clear()
+        for i, text in enumerate(features):
+            item = QtWidgets.QListWidgetItem(text)
+            item.setFlags(item.flags() | QtCore.Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(checked[i] if i < len(checked) else QtCore.Qt.CheckState.Unchecked)
+            self.checklist.addItem(item)
+        self._show_case(self.inspection if not self._concealed else None)
+
+    @staticmethod
+    def _refill(box: QtWidgets.QComboBox, items: list[tuple[str, str]]) -> None:
+        current = box.currentData()
+        box.clear()
+        for text, data in items:
+            box.addItem(text, data)
+        if current is not None:
+            box.setCurrentIndex(max(0, box.findData(current)))
+
+    # --- the queue ---------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        session = self.booth.session
+        if session is None or not self.booth.can(Permission.EXAMINE):
+            return
+        self.booth.run(lambda: self.booth.workflow.referrals(session), self._fill_queue)
+
+    def _fill_queue(self, statuses: list[ReferralStatus]) -> None:
+        self.queue.clear()
+        if self._concealed:
+            return
+        for status in statuses:
+            r = status.referral
+            holder = self.tr(" — held by %1").replace("%1", status.holder.officer_id) if status.holder else ""
+            text = f"{fmt_time(r.at)}  {r.queue.value}  {r.reason}  {r.note}{holder}"
+            item = QtWidgets.QListWidgetItem(text)
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, r.referral_id)
+            self.queue.addItem(item)
+        if self.queue.count():
+            self.queue.setCurrentRow(0)
+            self.queue.setFocus()
+
+    def take_selected(self) -> None:
+        item = self.queue.currentItem()
+        session = self.booth.session
+        if item is None or session is None:
+            return
+        referral_id = item.data(QtCore.Qt.ItemDataRole.UserRole)
+        workflow, store = self.booth.workflow, self.booth.store
+
+        def take() -> tuple[Referral, Inspection, dict[str, np.ndarray]]:
+            workflow.take(session, referral_id)
+            referral = next(s.referral for s in workflow.referrals(session) if s.referral.referral_id == referral_id)
+            inspection = workflow.view_inspection(session, referral.inspection_id)
+            blobs = {}
+            for name in store.images_of(inspection.inspection_id):
+                if name in LIGHTS:
+                    blobs[name] = store.image_bytes(inspection.inspection_id, name)
+            return referral, inspection, decode_images(blobs)
+
+        self.booth.run(take, self._taken, serial=True)
+
+    def _taken(self, result: tuple[Referral, Inspection, dict[str, np.ndarray]]) -> None:
+        self.referral, self.inspection, self.images = result
+        self.light = 0
+        self._show_case(self.inspection)
+        self.refresh()
+        self.verdict.setFocus()
+
+    # --- the workspace -----------------------------------------------------------------------------
+
+    def _show_case(self, inspection: Inspection | None) -> None:
+        on = inspection is not None and not self._concealed
+        for widget in (self.record_button, self.release_button, self.verdict, self.final, self.note, self.checklist):
+            widget.setEnabled(on)
+        self.reason.setEnabled(on and self.final.currentData() == "refuse")
+        self.data.setRowCount(0)
+        if not on:
+            self.case_title.setText(self.tr("Take a referral from the queue (Enter)."))
+            for view in self.thumbs.values():
+                view.clear_image()
+            self.big.set_image(None)
+            self.loupe.clear()
+            self.specimen.setText("")
+            return
+        assert inspection is not None
+        referral = self.referral
+        title = self.tr("Referral: %1 — %2").replace("%1", referral.reason if referral else "").replace(
+            "%2", referral.note if referral else "")
+        if inspection.traveller:
+            title += f"\n{inspection.traveller.surname}, {inspection.traveller.given_names}"
+        self.case_title.setText(title)
+        for light, view in self.thumbs.items():
+            view.set_image(self.images.get(light))
+        self._show_light()
+        fields = dict((inspection.mrz or {}).get("fields", {}))
+        self.data.setRowCount(len(fields))
+        for row, (name, value) in enumerate(fields.items()):
+            for col, text in enumerate((name.replace("_", " "), str(value), self.tr("no chip read"))):
+                self.data.setItem(row, col, QtWidgets.QTableWidgetItem(text))
+        document = inspection.document
+        kind = f"{document.issuing_state} {document.document_code}" if document else "?"
+        self.specimen.setText(self.tr("Reference specimen for %1: none available at this booth.").replace("%1", kind))
+
+    def _show_light(self) -> None:
+        light = LIGHTS[self.light]
+        self.big.set_image(self.images.get(light))
+        for name, view in self.thumbs.items():
+            view.setStyleSheet("border: 3px solid #1f4fa3;" if name == light else "border: 1px solid #c9ced6;")
+
+    def flick(self) -> None:
+        self.light = (self.light + 1) % len(LIGHTS)
+        self._show_light()
+
+    def _loupe_at(self, point: QtCore.QPointF) -> None:
+        image = self.big.image
+        if image is None:
+            return
+        half = 30
+        x = int(min(max(point.x(), half), image.shape[1] - half))
+        y = int(min(max(point.y(), half), image.shape[0] - half))
+        crop = np.ascontiguousarray(image[y - half : y + half, x - half : x + half])
+        self.loupe.setPixmap(QtGui.QPixmap.fromImage(to_qimage(crop)).scaled(180, 180))
+
+    def set_concealed(self, concealed: bool) -> None:
+        self._concealed = concealed
+        if concealed:
+            self.queue.clear()
+            self.note.clear()
+            self._show_case(None)
+        else:
+            self._show_case(self.inspection)
+            self.refresh()
+
+    # --- verdict -----------------------------------------------------------------------------------
+
+    def record(self) -> None:
+        session, referral, inspection = self.booth.session, self.referral, self.inspection
+        if session is None or referral is None or inspection is None:
+            return
+        verdict = ExaminationVerdict(self.verdict.currentData())
+        final = DecisionKind(self.final.currentData())
+        reason = self.reason.currentData() if final is DecisionKind.REFUSE else None
+        note = self.note.text().strip()
+        checklist = [
+            (self.checklist.item(i).text(), self.checklist.item(i).checkState() == QtCore.Qt.CheckState.Checked)
+            for i in range(self.checklist.count())
+        ]
+        images = dict(self.images)
+        rtl = self.layoutDirection() == QtCore.Qt.LayoutDirection.RightToLeft
+        workflow, store = self.booth.workflow, self.booth.store
+
+        def save() -> tuple[Examination, str]:
+            examination = workflow.examine(session, referral.referral_id, verdict, final, reason_code=reason, note=note)
+            pdf = write_pdf(ReportInput(inspection, examination, checklist, images, rtl))
+            body = {
+                "examination_id": examination.examination_id,
+                "referral_id": referral.referral_id,
+                "inspection_id": inspection.inspection_id,
+                "verdict": verdict.value,
+                "checklist": [{"feature": name, "checked": ok} for name, ok in checklist],
+            }
+            report_id = store.append(REPORT_KIND, body, images={"report": pdf})
+            if verdict is not ExaminationVerdict.GENUINE:
+                raise_alert(store, f"second-line verdict: {verdict.value}", {
+                    "examination_id": examination.examination_id,
+                    "document": inspection.document.to_json() if inspection.document else None,
+                })
+            return examination, report_id
+
+        self.message.setText(self.tr("Saving the verdict and writing the report…"))
+        self.record_button.setEnabled(False)
+        self.booth.run(save, self._recorded, serial=True)
+
+    def _recorded(self, result: tuple[Examination, str]) -> None:
+        examination, self.last_report_id = result
+        self.referral = self.inspection = None
+        self.images = {}
+        self._show_case(None)
+        self.message.setText(self.tr("Verdict recorded; the report is stored and will be synced."))
+        self.refresh()
+        self.examined.emit(examination)
+
+    def release(self) -> None:
+        session, referral = self.booth.session, self.referral
+        if session is None or referral is None:
+            return
+        self.booth.run(lambda: self.booth.workflow.release(session, referral.referral_id), lambda _c: self._released(),
+                       serial=True)
+
+    def _released(self) -> None:
+        self.referral = self.inspection = None
+        self._show_case(None)
+        self.refresh()
+
+    def _failed(self, message: str) -> None:
+        if self.isVisible():
+            self.message.setText(message)
+            self.record_button.setEnabled(self.inspection is not None)
