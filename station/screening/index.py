@@ -29,7 +29,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from station.screening.names import NormalisedName, normalise
+from station.screening.names import NormalisedName, skeletons
 
 FORMAT = 1
 _ARRAYS = ("keys", "offsets", "postings", "entry_person", "entry_year")
@@ -44,10 +44,13 @@ def key_hash(key: str) -> int:
 
 
 def blocking_keys(name: NormalisedName) -> set[str]:
+    return keys_of([p.skeleton for p in name.parts])
+
+
+def keys_of(skeletons: list[str]) -> set[str]:
     """The skeleton of every part, and of every two adjacent parts written as one."""
-    parts = name.parts
-    keys = {p.skeleton for p in parts}
-    keys.update(_joined_key(a.skeleton, b.skeleton) for a, b in itertools.pairwise(parts))
+    keys = set(skeletons)
+    keys.update(_joined_key(a, b) for a, b in itertools.pairwise(skeletons))
     return keys
 
 
@@ -92,15 +95,15 @@ class NameIndex:
         entry_year: array[int] = array("h")
         for person in persons:
             for written in person.names:
-                name = normalise(written)
-                if not name.parts:
+                parts = skeletons(written)
+                if not parts:
                     continue
                 entry = len(entry_person)
                 entry_person.append(person.rowid)
                 entry_year.append(person.birth_year)
-                for key in blocking_keys(name):
-                    key_list.append(key_hash(key))
-                    entry_list.append(entry)
+                name_keys = [key_hash(key) for key in keys_of(parts)]
+                key_list.extend(name_keys)
+                entry_list.extend([entry] * len(name_keys))
         hashes = np.frombuffer(key_list, dtype=np.uint64) if key_list else np.zeros(0, np.uint64)
         entries = np.frombuffer(entry_list, dtype=np.int32) if entry_list else np.zeros(0, np.int32)
         order = np.lexsort((entries, hashes))

@@ -14,6 +14,8 @@ A part's similarity is:
 
 When the two names have a different number of parts, adjacent parts of the longer one are also
 tried joined (MOHAMMAD REZA ~ MOHAMMADREZA), accepted only when the joined part matches closely.
+A paired part that clearly differs (similarity below 0.8, e.g. another family name) is a conflict:
+it costs its shortfall on top of lowering the mean, so two shared given names do not make a hit.
 Unpaired parts lower the score gently: a listed
 name often lacks a middle name the passport has.
 """
@@ -33,6 +35,7 @@ _ABJAD_FACTOR = 0.95
 _SPELLING_WEIGHT = 0.7
 _COVERAGE_EXPONENT = 0.3
 _JOINED_MIN = 0.9
+_CONFLICT_BELOW = 0.8
 
 
 @dataclass(frozen=True)
@@ -179,7 +182,10 @@ def _align(q: tuple[NamePart, ...], e: tuple[NamePart, ...]) -> NameMatch:
     pairs.sort(key=lambda p: p[0])
     matched = [p for _, p in pairs]
     short, long_ = min(len(q), len(e)), max(len(q), len(e))
-    score = sum(p.similarity for p in matched) / short * (short / long_) ** _COVERAGE_EXPONENT
+    # a part that clearly differs (another family name) costs more than its share of the mean
+    conflict = sum(max(0.0, _CONFLICT_BELOW - p.similarity) for p in matched)
+    mean = sum(p.similarity for p in matched) / short
+    score = max(0.0, mean - conflict) * (short / long_) ** _COVERAGE_EXPONENT
     return NameMatch(
         score=score,
         pairs=tuple(matched),

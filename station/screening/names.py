@@ -61,7 +61,7 @@ _DIN_ALONE = frozenset(
 _SPECIAL = ARTICLES | FILIATION | _ASSIMILATED | _ABD_ALONE | _ABU_ALONE | _DIN_ALONE
 _JOINED_ARTICLE = re.compile(r"^(?:AL|EL|UL|OL)(?=[A-Z]{3})")
 _JOINED_ASSIMILATED = re.compile(r"^[AE](SH|[TDRZSN])(?=\1[A-Z]{2})")
-_JOINED_FILIATION = re.compile(r"^(?:BIN|IBN|BINT)(?=[B-DF-HJ-NP-TV-Z][A-Z]{3})")
+_JOINED_FILIATION = re.compile(r"^(?:BINT|BIN|IBN|BEN)(?=[B-DF-HJ-NP-TV-Z][A-Z]{3})")
 _JOINED_ABD = re.compile(r"^ABD(?:OU|[AEIOU])?(?:L|(SH|[TDRZSN])(?=\1))?(?=[A-Z]{3})")
 _JOINED_ABU = re.compile(r"^AB(?:OU|OO|U)(?=[B-DF-HJ-NP-TV-Z][A-Z]{2})")
 _JOINED_DIN = re.compile(r"(?<=[A-Z]{3})(?:[UEAO]D|[AE]L|[UEAO])?DD?(?:I|EE)NE?$")
@@ -140,6 +140,23 @@ def _normalise(text: str) -> NormalisedName:
     return NormalisedName(tuple(parts), tuple(particles))
 
 
+def skeletons(text: str) -> list[str]:
+    """The skeleton of each part of the name, in order: what the index files a name under.
+
+    The same result as ``[p.skeleton for p in normalise(text).parts]``, without building the
+    parts for the common name that has no particle or compound written apart (bulk index builds)."""
+    words = [EQUIVALENT.get(w, w) for w in _words(text)]
+    if _SPECIAL.isdisjoint(words) and not any(w.startswith("ABD") for w in words):
+        return [k for k in map(_word_skeleton, words) if k]
+    return [p.skeleton for p in _normalise(text).parts]
+
+
+@lru_cache(maxsize=200_000)
+def _word_skeleton(word: str) -> str:
+    canonical, _ = _canonical_word(word)
+    return skeleton(canonical) if canonical else ""
+
+
 _NOT_LETTERS = re.compile(r"[^A-Z]+")
 
 
@@ -198,7 +215,7 @@ def _part(canonical: str, written: str, abjad: bool) -> NamePart:
 # Q/K/C/CK (ق ك), G/J/GH/DJ (ج is G in Egypt, DJ in French usage; غ is GH or G), SH/CH/SCH (ش, and
 # چ), TH/S (ث: OTHMAN/OSMAN), DH/Z/ZH (ذ ظ ژ), PH/F, V/W (Persian و). Vowels (and Y, W, H
 # inside a word, which alternate with vowels: MARWAN/مروان, HUSSEIN/HUSEYIN) are dropped;
-# a final H is dropped (ABDULLA/ABDULLAH, FATIMAH); doubled consonants collapse.
+# a final H is dropped (ABDULLA/ABDULLAH, FATIMAH); doubled letters collapse (ROUGHHOUTANI).
 _DIGRAPHS = (
     ("SCH", "X"),
     ("TCH", "X"),
@@ -218,8 +235,11 @@ _LETTER_CLASS = str.maketrans({"Q": "K", "C": "K", "G": "J", "V": "W"})
 _VOWELS = re.compile(r"[AEIOUY]+")
 
 
+_DOUBLED = re.compile(r"([A-Z])\1+")
+
+
 def _classes(canonical: str) -> str:
-    text = canonical.replace("X", "KS")
+    text = _DOUBLED.sub(r"\1", canonical).replace("X", "KS")
     for digraph, single in _DIGRAPHS:
         text = text.replace(digraph, single)
     return text.translate(_LETTER_CLASS)

@@ -12,6 +12,7 @@ a same birth date never makes a different name a hit, and a same name with anoth
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Mapping
@@ -24,6 +25,7 @@ from station.screening.lists import build_index
 from station.screening.matching import NameMatch, compare
 from station.screening.names import normalise
 
+_BIRTH = re.compile(r"^\d{4}(-\d{2}-\d{2})?$", re.ASCII)
 DEFAULT_WEIGHTS: Mapping[str, float] = {"name": 0.6, "birth_date": 0.25, "nationality": 0.1, "sex": 0.05}
 
 
@@ -102,7 +104,7 @@ class PersonHit:
 
 def birth_date_agreement(traveller: str, listed: str | None) -> tuple[float, str] | None:
     """How far two birth dates agree, in [0, 1], and why; None when either is unknown."""
-    if not traveller or not listed:
+    if not _BIRTH.match(traveller) or not listed or not _BIRTH.match(listed):
         return None
     if len(listed) == 4 or len(traveller) == 4:
         same = traveller[:4] == listed[:4]
@@ -181,7 +183,7 @@ def screen_person(
     index = person_index(conn)
     if index is None:
         return []
-    year = int(query.birth_date[:4]) if query.birth_date[:4].isdigit() else 0
+    year = int(query.birth_date[:4]) if _BIRTH.match(query.birth_date) else 0
     rowids = index.candidates(
         name, year, settings.candidates, year_required=_birth_date_decides(query, settings)
     )
