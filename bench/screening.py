@@ -371,7 +371,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         f"load (CSV parse + validate + insert + index build + store): {load_seconds:.1f} s"
-        f" (CPU {load_cpu:.1f} s; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)   target <= 60 s"
+        f" (CPU {load_cpu:.1f} s; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
+        "   target <= 60 s"
     )
     print(
         f"index open from the store: {open_seconds * 1000:.0f} ms;"
