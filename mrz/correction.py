@@ -85,10 +85,18 @@ def _apply(grid: Grid, changes: Iterable[Change]) -> None:
 
 
 def _class_changes(grid: Grid, f: Field) -> list[Change]:
-    """Rule 1: a character of the wrong class with exactly one confusion partner of the right one."""
+    """Rule 1: a character of the wrong class with exactly one confusion partner of the right one.
+    Where a check digit may legitimately be ``<`` (empty optional data, a long document number's
+    marker), ``S`` and ``G`` have two readings (``5``/``6`` or ``<``) and are left alone."""
     changes: list[Change] = []
+    layout = grid.layout
+    filler_digits = {c.digit for c in layout.checks if c.filler_if_empty}
+    if layout.overflow is not None:
+        filler_digits.add(layout.overflow[1])
     for pos in positions(f):
         char = grid[pos]
+        if f.name in filler_digits and char in FILLER_LOOKALIKES:
+            continue
         if f.kind is Kind.SEX:
             if char not in _SEXES and char in FILLER_LOOKALIKES:
                 changes.append((pos, FILLER))
@@ -152,14 +160,15 @@ def _country_changes(grid: Grid, f: Field) -> list[Change]:
 
 
 def _alternatives(grid: Grid, pos: Pos) -> list[str]:
-    """What an alphanumeric character may have been before OCR: its confusion partner, and for a
-    ``K``/``S``/``G`` with only fillers (or their look-alikes) after it, a filler."""
+    """What a character may have been before OCR: in an alphanumeric field its confusion partner;
+    in any field a ``K``/``S``/``G`` with only fillers (or their look-alikes) after it may be a
+    filler."""
     owner = grid.owner[pos]
-    if owner.charset is not Charset.ALNUM:
-        return []
     char = grid[pos]
-    found = [p for p in (LETTER_TO_DIGIT.get(char), DIGIT_TO_LETTER.get(char)) if p is not None]
-    if char in FILLER_LOOKALIKES:
+    found = []
+    if owner.charset is Charset.ALNUM:
+        found = [p for p in (LETTER_TO_DIGIT.get(char), DIGIT_TO_LETTER.get(char)) if p is not None]
+    if char in FILLER_LOOKALIKES and owner.kind is not Kind.CHECK:
         rest = grid.rows[pos[0]][pos[1] + 1 : owner.end] if pos[0] == owner.line else []
         if all(c == FILLER or c in FILLER_LOOKALIKES for c in rest):
             found.append(FILLER)

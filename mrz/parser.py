@@ -14,7 +14,7 @@ from typing import Any, Final
 from mrz import dates
 from mrz.checkdigit import ALPHABET, FILLER
 from mrz.codes import ICAO_CODES, IN_USE_NOT_LISTED, NATIONALITY_ONLY
-from mrz.correction import correct_grid
+from mrz.correction import DIGIT_TO_LETTER, correct_grid
 from mrz.errors import MRZError
 from mrz.formats import LAYOUTS, DocumentFormat, Field, Kind, Layout
 from mrz.grid import Grid, Group, Overflow, build_groups, find_overflow, positions
@@ -113,12 +113,14 @@ def detect_format(lines: list[str]) -> Layout:
     count, width = len(lines), len(lines[0])
     if count == 3:
         return LAYOUTS[DocumentFormat.TD1]
-    visa = lines[0].startswith("V")
+    # the document code and issuing state are letters: read OCR's digits back as letters first
+    head = "".join(DIGIT_TO_LETTER.get(c, c) for c in lines[0][:5])
+    visa = head.startswith("V")
     if width == 44:
         return LAYOUTS[DocumentFormat.MRV_A if visa else DocumentFormat.TD3]
     if visa:
         return LAYOUTS[DocumentFormat.MRV_B]
-    if lines[0].startswith("IDFRA"):
+    if head == "IDFRA":
         french, td2 = LAYOUTS[DocumentFormat.FRENCH_ID], LAYOUTS[DocumentFormat.TD2]
         return td2 if _all_checks_pass(td2, lines) and not _all_checks_pass(french, lines) else french
     return LAYOUTS[DocumentFormat.TD2]

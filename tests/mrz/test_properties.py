@@ -145,3 +145,29 @@ def test_mrz_shaped_noise_parses_without_crashing(text: str) -> None:
     assert isinstance(result.to_json(), dict)
     if result.valid and not result.corrections:
         assert result.mrz == text
+
+
+@given(any_fields(), st.data())
+def test_corrections_only_ever_restore_what_was_printed(fields: dict[str, Any], data: st.DataObject) -> None:
+    """Up to two OCR confusions anywhere (look-alike swaps, fillers read as K/S/G at a field's
+    end): every correction the parser makes puts back the printed character, never another one."""
+    args = dict(fields)
+    fmt = args.pop("fmt")
+    text = build(fmt, **args)
+    grid = Grid(layout_of(fmt), [list(line) for line in text.split("\n")])
+    damage = []
+    for pos, owner in grid.owner.items():
+        char = grid[pos]
+        partner = LETTER_TO_DIGIT.get(char) or DIGIT_TO_LETTER.get(char)
+        if partner:
+            damage.append((pos, partner))
+        rest = grid.rows[pos[0]][pos[1] : owner.end]
+        if char == "<" and set(rest) == {"<"}:
+            damage.extend((pos, c) for c in "KSG")
+    chosen = data.draw(st.lists(st.sampled_from(damage), min_size=1, max_size=2, unique_by=lambda d: d[0]))
+    damaged = text
+    for pos, char in chosen:
+        damaged = _mutate(damaged, pos, char)
+    rows = text.split("\n")
+    for c in parse(damaged, today=TODAY).corrections:
+        assert c["to"] == rows[c["line"] - 1][c["position"] - 1], (damaged, c)
