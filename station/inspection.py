@@ -5,8 +5,8 @@ recorded by the workflow together with the officer's decision (``station.workflo
 ``station inspect`` and the booth share this one path.
 
 Where the MRZ comes from: the device's own reading (``scan.mrz_text``) when it has one, else the
-injected OCR callable (the MRZ reader on the page images), else nowhere — then the MRZ checks say
-"not checked" and the verdict panel shows why.
+injected OCR callable (``page_ocr``, the project's MRZ reader on the page images, or another engine),
+else nowhere — then the MRZ checks say "not checked" and the verdict panel shows why.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from devices.scan import DocumentScan, Image
+from devices.scan import DocumentScan, Image, Light
 from mrz import MRZError, MRZResult, parse
+from mrz import ocr as mrz_ocr
 from station.checks import CheckContext, run_checks
 from station.clock import Clock, SystemClock
 from station.config import Config
@@ -27,50 +28,53 @@ from station.verdict import VerdictRules, assess
 
 log = logging.getLogger(__name__)
 
-OcrReader = Callable[[DocumentScan], str | None]
-"""Reads MRZ text from a scan's images; returns ``None`` when it finds none."""
+OcrReader = Callable[[DocumentScan], MRZResult | None]
+"""Reads the MRZ from a scan's images and parses it (keeping the corrections it made, which the
+``mrz.corrections`` check reports); returns ``None`` when it finds no MRZ."""
 
 
-class MrzReadError(Exception):
-    """The OCR could not be run on the scan (as opposed to finding no MRZ on it)."""
-
-
-def read_mrz(scan: DocumentScan, ocr: OcrReader | None = None) -> str | None:
-    """The MRZ text of ``scan``: the device's reading first, else the OCR on its images."""
-    if scan.mrz_text and scan.mrz_text.strip():
-        return scan.mrz_text
-    if ocr is None or not scan.images:
+def page_ocr(scan: DocumentScan) -> MRZResult | None:
+    """The project's MRZ reader on the white-light page, helped by the infrared one (where the
+    artwork vanishes and the MRZ ink stays)."""
+    white = scan.images.get(Light.WHITE)
+    infrared = scan.images.get(Light.IR)
+    image = white if white is not None else infrared
+    if image is None:
         return None
-    try:
-        return ocr(scan)
-    except Exception as exc:  # the OCR is a plug-in; its fault must not lose the scan
-        log.exception("MRZ OCR failed on a scan from %s", scan.source)
-        raise MrzReadError(f"{type(exc).__name__}: {exc}") from exc
+    reading = mrz_ocr.read_mrz(image, infrared=infrared if white is not None else None)
+    return reading.result
 
 
 @dataclass(frozen=True)
 class MrzReading:
-    """What became of the MRZ: the parse result, or why there is none."""
+    """What became of the MRZ: the parsed result, or why there is none (``error`` is None when
+    there simply was no MRZ to read)."""
 
     text: str | None
     result: MRZResult | None
     error: str | None = None
 
 
-def read_and_parse(scan: DocumentScan, today: datetime.date, ocr: OcrReader | None = None) -> MrzReading:
+def read_mrz(scan: DocumentScan, today: datetime.date, ocr: OcrReader | None = None) -> MrzReading:
+    """The MRZ of ``scan``: the device's own reading first (parsed, with OCR-confusion correction),
+    else the OCR on its images. Never raises: a faulty reader or parser becomes ``error``."""
+    if scan.mrz_text and scan.mrz_text.strip():
+        text = scan.mrz_text
+        try:
+            return MrzReading(text, parse(text, today=today, correct=True))
+        except MRZError as exc:
+            return MrzReading(text, None, str(exc))
+        except Exception as exc:  # a parser bug must show as a finding, not take the booth down
+            log.exception("MRZ parser fault on %r", text)
+            return MrzReading(text, None, f"MRZ parser fault: {type(exc).__name__}: {exc}")
+    if ocr is None or not scan.images:
+        return MrzReading(None, None)
     try:
-        text = read_mrz(scan, ocr)
-    except MrzReadError as exc:
-        return MrzReading(None, None, f"the MRZ reader failed ({exc})")
-    if text is None:
-        return MrzReading(None, None, None)
-    try:
-        return MrzReading(text, parse(text, today=today, correct=True))
-    except MRZError as exc:
-        return MrzReading(text, None, str(exc))
-    except Exception as exc:  # a parser bug must show as a finding, not take the booth down
-        log.exception("MRZ parser fault on %r", text)
-        return MrzReading(text, None, f"MRZ parser fault: {type(exc).__name__}: {exc}")
+        result = ocr(scan)
+    except Exception as exc:  # the OCR is a plug-in; its fault must not lose the scan
+        log.exception("MRZ OCR failed on a scan from %s", scan.source)
+        return MrzReading(None, None, f"the MRZ reader failed ({type(exc).__name__}: {exc})")
+    return MrzReading(result.mrz if result else None, result)
 
 
 @dataclass
@@ -100,7 +104,7 @@ class Inspector:
         """Read, check and judge ``scan``; returns the inspection (not yet stored)."""
         started = self.clock.now()
         today = started.astimezone().date()
-        reading = read_and_parse(scan, today, self.ocr)
+        reading = read_mrz(scan, today, self.ocr)
         context_extras: dict[str, object] = dict(extras or {})
         if reading.error:
             context_extras["mrz_error"] = reading.error

@@ -3,7 +3,8 @@
 The same inspection path as the booth (``station.inspection.Inspector``), so a finding seen here is
 the finding an officer would see; with ``--db`` the screening checks read that booth's lists. An
 image file that does not exist is an error (a typo); one that exists but cannot be decoded is
-reported by the checks that needed it as "not checked", with why.
+reported by the checks that needed it as "not checked", with why. Without ``--mrz`` the MRZ is
+read from the page images by the project's MRZ reader (OCR), as a camera-only booth would.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from station.cli import CommandError
 from station.cli.cmd_config import add_config_option, load_config
 from station.domain import Inspection
 from station.findings import Status
-from station.inspection import Inspector
+from station.inspection import Inspector, page_ocr
 from station.store import KnownStoreError, Store
 
 SOURCE = "cli:inspect"
@@ -40,9 +41,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     parser.add_argument(
         "--mrz",
-        required=True,
         metavar="TEXT",
-        help="the MRZ, lines separated by newlines or a literal '\\n' ('-' reads it from standard input)",
+        help="the MRZ, lines separated by newlines or a literal '\\n' ('-' reads it from standard input);"
+        " without it the MRZ is read from the --white/--ir images",
     )
     parser.add_argument("--white", type=Path, metavar="IMG", help="the data page under white light")
     parser.add_argument("--ir", type=Path, metavar="IMG", help="the data page under infrared light")
@@ -89,9 +90,11 @@ def load_image(path: Path) -> tuple[Image | None, str | None]:
 
 def _inspect(args: argparse.Namespace) -> int:
     config = load_config(args)
-    text = mrz_argument(args.mrz)
-    if not text:
+    text = mrz_argument(args.mrz) if args.mrz is not None else None
+    if text == "":
         raise CommandError("--mrz is empty", 2)
+    if text is None and args.white is None and args.ir is None:
+        raise CommandError("give the MRZ (--mrz) or a page image to read it from (--white, --ir)", 2)
     images: dict[Light, Image] = {}
     errors: dict[Light, str] = {}
     for light, path in ((Light.WHITE, args.white), (Light.IR, args.ir), (Light.UV, args.uv)):
@@ -109,7 +112,8 @@ def _inspect(args: argparse.Namespace) -> int:
     scan = DocumentScan(source=SOURCE, mrz_text=text, images=images)
     with _booth_store(args.db) as store:
         started = time.perf_counter()
-        inspection = Inspector(config=config, store=store).start(scan, live_photo=live_photo, extras=extras)
+        inspector = Inspector(config=config, store=store, ocr=page_ocr)
+        inspection = inspector.start(scan, live_photo=live_photo, extras=extras)
         elapsed_ms = (time.perf_counter() - started) * 1000
     if args.json:
         print(json.dumps(_as_json(inspection, elapsed_ms), ensure_ascii=False))

@@ -185,3 +185,17 @@ def test_screening_reads_the_booth_database_given(capsys: pytest.CaptureFixture[
         assert store.records() == []  # nothing was stored
     assert main(["inspect", "--mrz", TEXT, "--db", str(tmp_path / "absent.sqlite")]) == 2
     assert "no such booth database" in capsys.readouterr().err
+
+
+def test_without_mrz_the_mrz_is_read_from_the_page(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    paths = _write_scan(tmp_path)
+    result = _inspect_json(capsys, "--white", str(paths["white"]), "--ir", str(paths["ir"]))
+    assert isinstance(result["mrz"], dict) and result["mrz"]["mrz"] == TEXT
+    assert result["verdict"] == "clear"
+
+
+def test_neither_mrz_nor_page_is_an_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["inspect", "--uv", str(_write_scan(tmp_path)["uv"])]) == 2
+    assert "give the MRZ" in capsys.readouterr().err

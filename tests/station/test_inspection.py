@@ -10,12 +10,13 @@ import pytest
 
 from devices.scan import DocumentScan, Light
 from devices.sim.document import Defect
+from mrz import MRZResult, parse
 from station.checks.base import CheckContext
 from station.clock import FakeClock
 from station.config import Config
 from station.domain import BoothRef, Inspection, OfficerRef, Verdict
 from station.findings import Finding, Status
-from station.inspection import Inspector, read_mrz
+from station.inspection import Inspector, page_ocr, read_mrz
 from station.store import Store
 from tests.station.checks.docs import mrz_text, rendered
 
@@ -78,17 +79,29 @@ def test_today_comes_from_the_injected_clock() -> None:
 
 def test_without_mrz_text_the_ocr_reads_it_from_the_images() -> None:
     scan = rendered(mrz_text())
-    seen: list[DocumentScan] = []
-
-    def ocr(page: DocumentScan) -> str | None:
-        seen.append(page)
-        return mrz_text()
-
     imageonly = DocumentScan(source="camera", images=scan.images)
-    inspection = _inspector(ocr=ocr).start(imageonly)
-    assert seen == [imageonly]
+    inspection = _inspector(ocr=page_ocr).start(imageonly)
+    assert inspection.traveller is not None and inspection.traveller.surname == "HADDAD"
     assert inspection.verdict is Verdict.CLEAR
-    assert read_mrz(scan, ocr) == scan.mrz_text  # the device's own reading comes first
+    assert "mrz.check_digits" in _codes(inspection, Status.PASSED)
+
+
+def test_the_device_reading_comes_first_and_ocr_corrections_reach_the_checks() -> None:
+    calls: list[DocumentScan] = []
+
+    def ocr(page: DocumentScan) -> MRZResult | None:
+        calls.append(page)
+        first, second = mrz_text().split("\n")
+        return parse(first + "\n" + second[:13] + "B" + second[14:])  # an 8 read as B, corrected
+
+    device = rendered(mrz_text())
+    assert read_mrz(device, NOW.date(), ocr).text == device.mrz_text
+    assert calls == []
+    inspection = _inspector(ocr=ocr).start(DocumentScan(source="camera", images=device.images))
+    assert len(calls) == 1
+    corrections = [f for f in inspection.findings if f.code == "mrz.corrections"]
+    assert corrections[0].status is Status.FAILED
+    assert inspection.verdict is Verdict.ATTENTION
 
 
 def test_no_mrz_at_all_leaves_mrz_checks_not_checked_and_keeps_the_image_checks_honest() -> None:
@@ -107,7 +120,7 @@ def test_text_that_is_not_an_mrz_is_a_failed_format_finding(caplog: pytest.LogCa
 
 
 def test_a_crashing_ocr_is_a_finding_and_a_log_line(caplog: pytest.LogCaptureFixture) -> None:
-    def broken(_scan: DocumentScan) -> str | None:
+    def broken(_scan: DocumentScan) -> MRZResult | None:
         raise RuntimeError("tesseract vanished")
 
     scan = DocumentScan(source="camera", images={Light.WHITE: rendered(mrz_text()).images[Light.WHITE]})
