@@ -154,13 +154,17 @@ def parse(text: str, *, today: dt.date | None = None, correct: bool = True) -> M
     findings += _check_findings(grid, groups, checks)
     findings += _blind_spots(fields)
     if corrections:
+        # fillers read as letters are routine for OCR and change no data; anything else is worth a look
+        data = [c for c in corrections if c["to"] != FILLER]
         findings.append(
             _finding(
                 "mrz.corrected",
-                "warning",
-                f"{len(corrections)} character(s) corrected for OCR confusions, confirmed by check "
-                "digits or the field's rules",
+                "warning" if data else "info",
+                f"{len(corrections)} character(s) corrected for OCR confusions"
+                + (f", {len(data)} of them in data" if data else " (fillers read as letters)")
+                + ", confirmed by check digits or the field's rules",
                 corrections=len(corrections),
+                data_corrections=len(data),
             )
         )
     return MRZResult(

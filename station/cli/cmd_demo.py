@@ -52,8 +52,8 @@ def _document(rng: random.Random, fmt: DocumentFormat, today: dt.date, **changes
 
 
 def _ocr_damage(text: str) -> str:
-    """What a camera OCR typically does to a passport MRZ: O for 0 in a date, K for fillers at the
-    end of the name, S for 5 in a check digit."""
+    """What a camera OCR typically does to a passport MRZ: K for fillers after the name, O for 0 in
+    the date of birth."""
     line1, line2 = text.split("\n")
     name_end = line1.rstrip("<")
     line1 = name_end + "<" * 3 + "KK" + "<" * (len(line1) - len(name_end) - 5)
@@ -69,6 +69,21 @@ def _filler_check_digit(text: str) -> str:
     row = lines[digit.line]
     lines[digit.line] = row[: digit.offset] + "<" + row[digit.end :]
     return "\n".join(lines)
+
+
+def _number_misread(text: str) -> str:
+    """The first digit of the document number that has a look-alike letter, read as that letter."""
+    number = layout_of(DocumentFormat.TD3).field("document_number")
+    lines = text.split("\n")
+    row = lines[number.line]
+    for col in range(number.offset, number.end):
+        if row[col] in _LOOK_ALIKE:
+            lines[number.line] = row[:col] + _LOOK_ALIKE[row[col]] + row[col + 1 :]
+            break
+    return "\n".join(lines)
+
+
+_LOOK_ALIKE = {"0": "O", "1": "I", "2": "Z", "5": "S", "8": "B"}
 
 
 def cases(seed: int, today: dt.date) -> list[Case]:
@@ -101,6 +116,8 @@ def cases(seed: int, today: dt.date) -> list[Case]:
     french = _document(rng, DocumentFormat.FRENCH_ID, today)
     visa = _document(rng, DocumentFormat.MRV_B, today, nationality="XXB")
     damaged = _ocr_damage(_document(rng, DocumentFormat.TD3, today))
+    misread = _number_misread(_document(rng, DocumentFormat.TD3, today, document_number="X0P47N2R8"))
+    unclear = _number_misread(_document(rng, DocumentFormat.TD3, today, document_number="AB1205683"))
     tampered_source = _document(rng, DocumentFormat.TD2, today)
     line1, line2 = tampered_source.split("\n")
     tampered = f"{line1}\n{line2[:21]}{'9' if line2[21] != '9' else '8'}{line2[22:]}"
@@ -124,6 +141,16 @@ def cases(seed: int, today: dt.date) -> list[Case]:
             "Passport read by a camera OCR",
             "misread characters, corrected only where checks confirm",
             damaged,
+        ),
+        Case(
+            "Passport with O read for 0 in the document number",
+            "letters and digits are both allowed there: corrected only if exactly one reading fits",
+            misread,
+        ),
+        Case(
+            "Passport with I read for 1 in a number full of look-alikes",
+            "several readings fit the check digits: nothing is guessed, the officer reads the page",
+            unclear,
         ),
         Case("ID card (TD2) with an altered expiry year", "one digit changed after issue", tampered),
     ]

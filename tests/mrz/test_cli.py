@@ -126,6 +126,7 @@ def test_demo_walks_through_formats_and_quirks(capsys: pytest.CaptureFixture[str
         "mrz.filler_check_digit",
         "mrz.name_truncated",
         "corrected line",
+        "mrz.correction_ambiguous",
         "NOT VALID",
         "D<<",
     ):
