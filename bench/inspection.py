@@ -14,6 +14,8 @@ Rows, all in this run on the same pages:
   the difference is what the image checks cost;
 - image checks at full resolution: the same inspection with the images measured at their scanned
   width instead of the working width, to show what the downscaling saves;
+- with OCR: the scans without their MRZ text, read by the project's MRZ reader (``page_ocr``), for
+  a camera-only booth (not part of the target);
 - one row per check (median of that check alone on the full scans), to find the expensive one.
 """
 
@@ -32,7 +34,7 @@ from mrz.synthetic import random_mrz
 from station.checks import _imaging, registered_checks, run_checks
 from station.checks.base import CheckContext, RegisteredCheck
 from station.config import Config
-from station.inspection import Inspector
+from station.inspection import Inspector, page_ocr
 from station.verdict import assess
 
 
@@ -101,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_checks(context, [check])
 
         per_check[check.code] = time_each([scans[0]], max(10, args.n // 3), one)
+    image_only = [DocumentScan(source=s.source, images=s.images) for s in scans]
+    with_ocr = time_each(image_only, max(6, args.n // 6), Inspector(config=config, ocr=page_ocr).start)
     verdict_only = time_each([scans[0]], args.n, lambda _s: assess(inspection.findings, config))
 
     print(f"pages: {args.pages} rendered {shape[1]}x{shape[0]} (white, IR, UV), genuine and each defect")
@@ -110,6 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(row("full inspection (target: median <= 100 ms)", full))
     print(row("baseline: MRZ only, no images", baseline))
     print(row(f"image checks at full width ({shape[1]} px)", full_resolution))
+    print(row("with OCR: MRZ read from the images", with_ocr))
     print(row("verdict from findings alone", verdict_only))
     for code, times in sorted(per_check.items(), key=lambda item: -statistics.median(item[1])):
         print(row(f"  check {code}", times))
