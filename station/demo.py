@@ -32,6 +32,7 @@ from devices.sim.scanner import encode_png, write_atomically
 from mrz import DocumentFormat, build
 from mrz.synthetic import random_fields, random_identity
 from station.auth import Auth, Role
+from station.clock import Clock
 from station.config import Config
 from station.screening.lists import load_file
 from station.store import Store
@@ -135,7 +136,13 @@ class DemoBooth:
     """A complete booth in ``root``: config, store, officers, lists, hot folder (and central server)."""
 
     def __init__(
-        self, root: Path, *, seed: int = 2026, central: bool = False, today: dt.date | None = None
+        self,
+        root: Path,
+        *,
+        seed: int = 2026,
+        central: bool = False,
+        today: dt.date | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.root = root
         self.today = today or dt.date.today()
@@ -168,7 +175,7 @@ class DemoBooth:
             },
             source=root / "booth.toml",
         )
-        self.store = Store.from_config(self.config)
+        self.store = Store.from_config(self.config, clock=clock)
         # cheaper PIN hashing than a real booth: the demo starts in a second on a small laptop
         self.auth = Auth(
             self.store,

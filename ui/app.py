@@ -10,6 +10,7 @@ import logging
 import tempfile
 from pathlib import Path
 
+from station.clock import Clock
 from station.demo import DemoBooth
 from station.sync_service import SyncService
 from ui import theme
@@ -35,10 +36,16 @@ class DemoSession(QtCore.QObject):
     """A demo booth wired to a window: F10 on the primary screen presents the next document."""
 
     def __init__(
-        self, app: QtWidgets.QApplication, root: Path, *, central: bool = False, sync: bool = False
+        self,
+        app: QtWidgets.QApplication,
+        root: Path,
+        *,
+        central: bool = False,
+        sync: bool = False,
+        clock: Clock | None = None,
     ) -> None:
         super().__init__(app)
-        self.demo = DemoBooth(root, central=central)
+        self.demo = DemoBooth(root, central=central, clock=clock)
         sync_service = None
         if sync and self.demo.central is not None:
             sync_service = SyncService(self.demo.config, idle_interval=5.0)

@@ -101,7 +101,7 @@ class BoothController(QtCore.QObject):
         self.sync = sync
         booth = config.booth
         self.booth_ref = BoothRef(booth.crossing_point, booth.booth_id, booth.direction, booth.lane)
-        self.inspector = inspector or Inspector(config=config, booth=self.booth_ref, store=store)
+        self.inspector = inspector or Inspector(config=config, clock=store.clock, booth=self.booth_ref, store=store)
         self.workflow = Workflow(store, config)
         self.tasks = Tasks(self)
         self.tasks.busy_changed.connect(lambda n: self.busy.emit(n > 0))

@@ -86,6 +86,10 @@ class MainWindow(QtWidgets.QMainWindow):
         bar.addWidget(self.busy)
         bar.addPermanentWidget(self.language_box)
         bar.addPermanentWidget(self.lock_button)
+        self.logout_button = QtWidgets.QPushButton()
+        self.logout_button.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        self.logout_button.clicked.connect(self.booth.logout)
+        bar.addPermanentWidget(self.logout_button)
         self.booth.busy.connect(lambda on: self.busy.setText(self.tr("working…") if on else ""))
 
     def retranslate(self) -> None:
@@ -103,6 +107,7 @@ class MainWindow(QtWidgets.QMainWindow):
         for widget in (self.login_screen, self.lock_screen, *self.screens.values()):
             widget.retranslate()  # type: ignore[attr-defined]
         self.lock_button.setText(self.tr("Lock [Ctrl+L]"))
+        self.logout_button.setText(self.tr("Log out"))
         self._show_who()
         index = self.language_box.findData(self.language.code)
         if index >= 0 and index != self.language_box.currentIndex():
@@ -141,6 +146,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.retranslate()
         self.stack.setCurrentWidget(self.tabs)
         self.lock_button.setEnabled(True)
+        self.logout_button.setEnabled(True)
         for widget in self.screens.values():
             widget.set_concealed(False)  # type: ignore[attr-defined]
             if hasattr(widget, "refresh"):
@@ -165,6 +171,7 @@ class MainWindow(QtWidgets.QMainWindow):
             widget.set_concealed(True)  # type: ignore[attr-defined]
         self.tabs.clear()
         self.lock_button.setEnabled(False)
+        self.logout_button.setEnabled(False)
         self.login_screen.reset()
         self.stack.setCurrentWidget(self.login_screen)
         self._show_who()

@@ -1,6 +1,6 @@
 """Second line: the referral queue and the examination workspace.
 
-Keys: Enter takes the selected referral; Space flicks the large view white -> IR -> UV; + and - zoom;
+Keys: Enter takes the selected referral; F2 flicks the large view white -> IR -> UV; + and - zoom;
 the loupe follows the mouse over the large view (4x). Ctrl+S records the verdict and the final
 decision and writes the PDF report (stored with the examination and synced); Escape hands the
 referral back to the queue.
@@ -167,7 +167,7 @@ class SecondLineScreen(QtWidgets.QWidget):
         work.addLayout(middle, 1)
         layout.addWidget(self.workspace, 7)
         for key, slot in (
-            ("Space", self.flick),
+            ("F2", self.flick),
             ("+", lambda: self.big.set_zoom(self.big.zoom * 1.25)),
             ("-", lambda: self.big.set_zoom(self.big.zoom / 1.25)),
             ("Ctrl+S", self.record),

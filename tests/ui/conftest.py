@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
+from station.clock import FakeClock
 
 from station.auth import Role
 from station.demo import DEMO_PINS
@@ -19,7 +22,7 @@ OFFSCREEN_NOISE = pytest.mark.qt_log_ignore("This plugin does not support propag
 @pytest.fixture
 def session(qtbot, tmp_path: Path) -> Iterator[DemoSession]:
     app = prepare_app()
-    demo = DemoSession(app, tmp_path)
+    demo = DemoSession(app, tmp_path, clock=FakeClock(datetime.now(UTC)))
     qtbot.addWidget(demo.window)
     demo.window.show()
     yield demo
@@ -31,6 +34,7 @@ def session(qtbot, tmp_path: Path) -> Iterator[DemoSession]:
 def login(qtbot, demo: DemoSession, role: Role) -> None:
     officer_id, _name, pin = DEMO_PINS[role]
     screen = demo.window.login_screen
+    demo.window.activateWindow()
     with qtbot.wait_signal(demo.booth.logged_in, timeout=SIGNAL_TIMEOUT):
         qtbot.keyClicks(screen.officer, officer_id)
         qtbot.keyClick(screen.officer, "\r")
