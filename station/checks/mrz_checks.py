@@ -12,6 +12,7 @@ from station.checks.base import CheckContext, check, failed, not_checked, passed
 from station.findings import Finding, Severity
 
 NO_MRZ = "No machine readable zone was read from this document."
+FILLER = "<"
 
 # Plain words for the check digits the parser reports, so the officer reads "date of birth", not a key.
 CHECK_DIGIT_NAMES = {
@@ -80,7 +81,8 @@ def check_digits(ctx: CheckContext) -> Iterable[Finding]:
 @check("mrz.corrections")
 def ocr_corrections(ctx: CheckContext) -> Iterable[Finding]:
     """Characters the OCR changed to make the MRZ valid: right most of the time, but the officer
-    should compare those positions with the document."""
+    should compare those positions with the document (a warning). Fillers read as letters and put
+    back change no data, so they are only information."""
     if ctx.mrz is None:
         yield not_checked("mrz.corrections", NO_MRZ)
         return
@@ -88,23 +90,35 @@ def ocr_corrections(ctx: CheckContext) -> Iterable[Finding]:
     if not corrections:
         yield passed("mrz.corrections", "The MRZ was read without corrections.")
         return
+    data = [c for c in corrections if c.get("to") != FILLER]
     where = "; ".join(
         f"line {c.get('line')}, position {c.get('position')}: {c.get('from')} → {c.get('to')}"
-        for c in corrections
+        for c in (data or corrections)
     )
-    fields = sorted({str(c.get("field")) for c in corrections if c.get("field")})
-    yield failed(
-        "mrz.corrections",
-        Severity.WARNING,
-        f"The MRZ reader corrected {len(corrections)} character(s) ({where}). "
-        "Check these against the document.",
-        corrections=corrections,
-        fields=fields,
-    )
+    evidence = {
+        "corrections": corrections,
+        "fields": sorted({str(c.get("field")) for c in data if c.get("field")}),
+    }
+    if data:
+        yield failed(
+            "mrz.corrections",
+            Severity.WARNING,
+            f"The MRZ reader corrected {len(data)} character(s) of data ({where}). "
+            "Check these against the document.",
+            **evidence,
+        )
+    else:
+        yield failed(
+            "mrz.corrections",
+            Severity.INFO,
+            f"The MRZ reader put back {len(corrections)} filler(s) read as letters ({where}); no data changed.",
+            **evidence,
+        )
 
 
 COVERED_ELSEWHERE = frozenset(
     {
+        "mrz.filler_check_digit",  # allowed by Doc 9303: nothing for the officer
         "mrz.check_digit",  # mrz.check_digits
         "mrz.corrected",  # mrz.corrections
         "mrz.impossible_date",  # mrz.dates

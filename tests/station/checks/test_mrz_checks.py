@@ -91,6 +91,16 @@ def test_ocr_corrections_are_a_warning_with_their_positions() -> None:
     assert run("mrz.check_digits", context(misread)).status is Status.PASSED
 
 
+def test_fillers_read_as_letters_are_information_only() -> None:
+    first, second = mrz_text().split("\n")
+    misread = first[:-3] + "KKK" + "\n" + second  # trailing fillers of the name read as K
+    parsed = context(misread).mrz
+    assert parsed is not None and parsed.corrections, "the parser puts the fillers back"
+    finding = run("mrz.corrections", context(misread))
+    assert (finding.status, finding.severity) == (Status.FAILED, Severity.INFO)
+    assert "no data changed" in finding.message
+
+
 def test_field_rule_problems_from_the_parser_are_reported() -> None:
     text = _replace(mrz_text(), 2, 21, "Q")  # sex 'Q'
     finding = run("mrz.fields", context(text, correct=False))
