@@ -111,7 +111,8 @@ def ocr_corrections(ctx: CheckContext) -> Iterable[Finding]:
         yield failed(
             "mrz.corrections",
             Severity.INFO,
-            f"The MRZ reader put back {len(corrections)} filler(s) read as letters ({where}); no data changed.",
+            f"The MRZ reader put back {len(corrections)} filler(s) read as letters ({where}); "
+            "no data changed.",
             **evidence,
         )
 
