@@ -36,7 +36,7 @@ class ScreeningSettings:
     threshold: float = 0.85
     weights: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     name_floor: float = 0.8
-    candidates: int = 64
+    candidates: int = 20
     allowed_stay_days: int = 90
 
     @classmethod
