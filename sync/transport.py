@@ -7,8 +7,9 @@ Why each guard exists:
   an optional client certificate (mutual TLS), and the booth's bearer token.
 - Redirects are never followed: a 3xx is a protocol violation, so the token cannot travel to
   another host (a captive portal, a hijacked DNS name).
-- Connect and read timeouts, plus a TOTAL deadline per request: the body is streamed and the clock
-  checked between reads, so a server dripping one byte a second is cut off; the reply is capped in
+- Connect and read timeouts, plus a TOTAL deadline per request: a watchdog shuts the socket down if
+  the status line and headers are not in by then, and the body is streamed with the clock checked
+  between reads, so a server dripping one byte a second is cut off either way; the reply is capped in
   size (``Content-Length`` checked first, then the bytes actually read), so a huge body cannot fill
   the booth's memory. Replies must be uncompressed (no decompression bombs).
 - Plain ``http://`` is accepted only for a loopback host (tests and the demo), never across a
@@ -17,10 +18,13 @@ Why each guard exists:
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import ipaddress
 import json
+import socket
 import ssl
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -84,12 +88,60 @@ class Reply:
             ) from None
 
 
-class _TLS12Adapter(HTTPAdapter):
-    """An adapter whose TLS context refuses anything older than TLS 1.2."""
+_deadline = threading.local()
+"""The monotonic time by which the current thread's request must be done (set by Transport.request)."""
+
+
+def _watched(conn: Any, read_head: Callable[[], Any]) -> Any:
+    """Read the status line and headers, shutting the socket down if the deadline passes first.
+
+    Per-read timeouts cannot stop a server that drips its *headers* a byte at a time; a timer
+    that shuts the socket down can (the blocked read then fails at once). The body is read
+    under the same deadline by ``Transport._read_body``.
+    """
+    until: float | None = getattr(_deadline, "until", None)
+    sock = getattr(conn, "sock", None)
+    if until is None or sock is None:
+        return read_head()
+    timer = threading.Timer(max(0.0, until - time.monotonic()), _shut, args=(sock,))
+    timer.daemon = True
+    timer.start()
+    try:
+        return read_head()
+    finally:
+        timer.cancel()
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
+    def getresponse(self) -> urllib3.response.HTTPResponse:  # type: ignore[override]  # as urllib3 does
+        return _watched(self, super().getresponse)  # type: ignore[no-any-return]
+
+
+class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
+    def getresponse(self) -> urllib3.response.HTTPResponse:  # type: ignore[override]  # as urllib3 does
+        return _watched(self, super().getresponse)  # type: ignore[no-any-return]
+
+
+class _WatchedHTTPPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+class _BoothAdapter(HTTPAdapter):
+    """TLS 1.2 or newer only, and connections whose header phase obeys the request's deadline."""
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         kwargs["ssl_context"] = create_urllib3_context(ssl_minimum_version=ssl.TLSVersion.TLSv1_2)
         super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
 
 
 def _is_loopback(host: str) -> bool:
@@ -133,7 +185,9 @@ class Transport:
         self._monotonic = monotonic
         session = requests.Session()
         session.trust_env = False
-        session.mount("https://", _TLS12Adapter())
+        adapter = _BoothAdapter()
+        session.mount("https://", adapter)
+        session.mount("http://", adapter)
         session.headers.update({"User-Agent": USER_AGENT, "Accept-Encoding": "identity"})
         if settings.token:
             session.headers["Authorization"] = f"Bearer {settings.token}"
@@ -165,6 +219,7 @@ class Transport:
         if json_body is not None:
             body = json.dumps(json_body, separators=(",", ":")).encode()
             send_headers["Content-Type"] = "application/json"
+        _deadline.until = time.monotonic() + timeouts.total  # the header watchdog runs on real time
         try:
             response = self._session.request(
                 method,
@@ -181,6 +236,10 @@ class Transport:
         except requests.exceptions.Timeout as exc:
             raise DeadlineError(f"the central server did not answer in time ({_reason(exc)})") from exc
         except requests.exceptions.ConnectionError as exc:
+            if self._monotonic() - started >= timeouts.total:
+                raise DeadlineError(
+                    f"the central server's reply took longer than {timeouts.total:g} s; cut off"
+                ) from exc
             raise NetworkError(f"cannot reach the central server: {_reason(exc)}") from exc
         except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema) as exc:
             raise ConfigurationError(f"the central URL is not usable: {exc}") from exc
@@ -188,6 +247,8 @@ class Transport:
             raise NetworkError(f"the request to the central server failed: {_reason(exc)}") from exc
         except OSError as exc:  # CA or certificate file missing/unreadable (raised before connecting)
             raise ConfigurationError(f"the TLS files in the booth's config cannot be used: {exc}") from exc
+        finally:
+            _deadline.until = None
         try:
             content = self._read_body(response, started)
         finally:

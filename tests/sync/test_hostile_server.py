@@ -304,3 +304,22 @@ def test_a_server_offering_only_tls_1_1_is_refused(
     assert server.seen == []
     _assert_nothing_lost(client, "secure connection")
     client.close()
+
+
+def test_headers_dripping_one_byte_a_second_are_cut_off_by_the_deadline(
+    booth: Path, servers: list[HostileServer]
+) -> None:
+    def drip_headers(_: SeenRequest, out: BinaryIO) -> None:
+        for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 60:
+            out.write(bytes([byte]))
+            out.flush()
+            time.sleep(1.0)
+
+    servers.append(HostileServer(drip_headers))
+    client = _client(booth, servers[0].url, read=3.0, total=2.5)
+    started = time.monotonic()
+    with pytest.raises(DeadlineError, match=r"longer than 2\.5 s"):
+        client.sync_once()
+    assert time.monotonic() - started < 5.0
+    _assert_nothing_lost(client, "longer than")
+    client.close()
