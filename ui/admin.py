@@ -67,10 +67,15 @@ class AdminScreen(QtWidgets.QWidget):
         self.tabs.setTabText(2, self.tr("Booth configuration"))
         self.test_button.setText(self.tr("Test the selected device"))
         self.frames_caption.setText(self.tr("Raw frames from the devices (newest last):"))
-        self.users.setHorizontalHeaderLabels([self.tr("Officer ID"), self.tr("Name"), self.tr("Role"), self.tr("State")])
+        self.users.setHorizontalHeaderLabels(
+            [self.tr("Officer ID"), self.tr("Name"), self.tr("Role"), self.tr("State")]
+        )
         self.users_hint.setText(self.tr("Add officers and set PINs with: station users add / set-pin"))
-        self.config_hint.setText(self.tr("Change settings in the booth file, then restart: %1").replace(
-            "%1", str(self.booth.config.source or self.tr("(built-in defaults)"))))
+        self.config_hint.setText(
+            self.tr("Change settings in the booth file, then restart: %1").replace(
+                "%1", str(self.booth.config.source or self.tr("(built-in defaults)"))
+            )
+        )
 
     def set_concealed(self, concealed: bool) -> None:
         self._concealed = concealed
@@ -111,12 +116,17 @@ class AdminScreen(QtWidgets.QWidget):
         if device is None:
             self.frames.appendPlainText(self.tr("%1: not running").replace("%1", names[row]))
             return
-        self.booth.run(device.status, lambda status: self.frames.appendPlainText(
-            self.tr("%1: %2 %3 — present a document to see its frame").replace("%1", status.source)
-            .replace("%2", status.state.value).replace("%3", status.reason)))
+        self.booth.run(
+            device.status,
+            lambda status: self.frames.appendPlainText(
+                self.tr("%1: %2 %3 — present a document to see its frame")
+                .replace("%1", status.source)
+                .replace("%2", status.state.value)
+                .replace("%3", status.reason)
+            ),
+        )
 
     @QtCore.Slot(object)
     def _frame(self, scan: DocumentScan) -> None:
         if not self._concealed and self.isVisible():
             self.frames.appendPlainText(f"{scan.source}: raw={scan.raw[:120]!r} mrz={scan.mrz_text!r}")
-

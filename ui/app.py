@@ -15,7 +15,7 @@ from station.demo import DemoBooth
 from station.sync_service import SyncService
 from ui import theme
 from ui.booth import BoothController
-from ui.i18n import Language
+from ui.i18n import I18N_DIR, Language
 from ui.main_window import MainWindow
 from ui.qt import QtCore, QtWidgets
 
@@ -43,6 +43,7 @@ class DemoSession(QtCore.QObject):
         central: bool = False,
         sync: bool = False,
         clock: Clock | None = None,
+        i18n_dir: Path = I18N_DIR,
     ) -> None:
         super().__init__(app)
         self.demo = DemoBooth(root, central=central, clock=clock)
@@ -50,7 +51,7 @@ class DemoSession(QtCore.QObject):
         if sync and self.demo.central is not None:
             sync_service = SyncService(self.demo.config, idle_interval=5.0)
             sync_service.start()
-        self.language = Language(app)
+        self.language = Language(app, i18n_dir)
         self.booth = BoothController(self.demo.config, self.demo.store, self.demo.auth, sync=sync_service)
         self.booth.open_devices()
         self.window = MainWindow(self.booth, self.language, demo=True)

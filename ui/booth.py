@@ -17,12 +17,12 @@ from devices.base import Device, DeviceConfig, create
 from devices.scan import DeviceState, DeviceStatus, DocumentScan
 from station.auth import Auth, AuthError, Permission, Session
 from station.config import Config
-from sync import outbox
 from station.domain import BoothRef, Inspection
 from station.inspection import Inspector
-from station.store import Store
 from station.screening.lists import list_versions
+from station.store import Store
 from station.workflow import Workflow, WorkflowError, officer_of
+from sync import outbox
 from ui.qt import QtCore
 from ui.tasks import DeviceBridge, Tasks
 
@@ -101,7 +101,9 @@ class BoothController(QtCore.QObject):
         self.sync = sync
         booth = config.booth
         self.booth_ref = BoothRef(booth.crossing_point, booth.booth_id, booth.direction, booth.lane)
-        self.inspector = inspector or Inspector(config=config, clock=store.clock, booth=self.booth_ref, store=store)
+        self.inspector = inspector or Inspector(
+            config=config, clock=store.clock, booth=self.booth_ref, store=store
+        )
         self.workflow = Workflow(store, config)
         self.tasks = Tasks(self)
         self.tasks.busy_changed.connect(lambda n: self.busy.emit(n > 0))
@@ -221,7 +223,9 @@ class BoothController(QtCore.QObject):
             return
         officer = officer_of(session)
         self.tasks.run(
-            lambda: self.inspector.start(scan, officer=officer), lambda i: self._inspected(i, scan), self._failed
+            lambda: self.inspector.start(scan, officer=officer),
+            lambda i: self._inspected(i, scan),
+            self._failed,
         )
 
     def inspect_manual(self, mrz_text: str) -> None:
@@ -260,7 +264,9 @@ class BoothController(QtCore.QObject):
             serial=True,
         )
 
-    def decide(self, kind: str, *, reason: str | None = None, note: str = "", flags: tuple[str, ...] = ()) -> None:
+    def decide(
+        self, kind: str, *, reason: str | None = None, note: str = "", flags: tuple[str, ...] = ()
+    ) -> None:
         """Admit, refuse or refer the traveller on screen; saved off the GUI thread, in order."""
         current, session = self.current, self.session
         if current is None or session is None:
@@ -287,7 +293,9 @@ class BoothController(QtCore.QObject):
     # --- health -----------------------------------------------------------------------------------
 
     def poll_health(self) -> None:
-        self.tasks.run(self.read_health, self.health.emit, lambda exc: log.warning("health not read: %s", exc))
+        self.tasks.run(
+            self.read_health, self.health.emit, lambda exc: log.warning("health not read: %s", exc)
+        )
 
     def read_health(self) -> Health:
         """Blocking (store and sync reads): call from a worker."""

@@ -61,7 +61,9 @@ class Language(QtCore.QObject):
                 self._app.installTranslator(translator)
                 self._translator = translator
             else:
-                log.warning("no compiled translation for %r in %s (run ui/i18n_build.py)", code, self._directory)
+                log.warning(
+                    "no compiled translation for %r in %s (run ui/i18n_build.py)", code, self._directory
+                )
         self.code = code
         self.locale = QtCore.QLocale(code)
         QtCore.QLocale.setDefault(self.locale)
@@ -77,7 +79,9 @@ def fmt_date(value: dt.date | None) -> str:
     """A date in the current locale's short format (Arabic digits in Arabic)."""
     if value is None:
         return "—"
-    return QtCore.QLocale().toString(QtCore.QDate(value.year, value.month, value.day), QtCore.QLocale.FormatType.ShortFormat)
+    return QtCore.QLocale().toString(
+        QtCore.QDate(value.year, value.month, value.day), QtCore.QLocale.FormatType.ShortFormat
+    )
 
 
 def fmt_time(value: dt.datetime) -> str:

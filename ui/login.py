@@ -96,8 +96,11 @@ class LockScreen(_PinScreen):
 
     def reset(self) -> None:
         session = self.booth.session
-        self.who.setText(self.tr("Officer %1: enter your PIN to continue.").replace(
-            "%1", session.officer_id if session else ""))
+        self.who.setText(
+            self.tr("Officer %1: enter your PIN to continue.").replace(
+                "%1", session.officer_id if session else ""
+            )
+        )
         self.pin.clear()
         self.error.clear()
         self.pin.setEnabled(True)
@@ -108,4 +111,3 @@ class LockScreen(_PinScreen):
             return
         self.pin.setEnabled(False)
         self.booth.unlock(self.pin.text())
-

@@ -121,7 +121,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self.who.setText(place)
         else:
             self.who.setText(
-                self.tr("%1 — officer %2 (%3)").replace("%1", place).replace("%2", session.officer_id)
+                self.tr("%1 — officer %2 (%3)")
+                .replace("%1", place)
+                .replace("%2", session.officer_id)
                 .replace("%3", self._role_name(session))
             )
 
@@ -183,17 +185,22 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # --- activity and the wedge reader -------------------------------------------------------------
 
-    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:
         kind = event.type()
-        if kind in (QtCore.QEvent.Type.KeyPress, QtCore.QEvent.Type.MouseButtonPress):
-            if self.booth.session is not None and not self.booth.session.locked:
-                self.booth.touch()
-        if kind == QtCore.QEvent.Type.KeyPress and watched is QtWidgets.QApplication.focusWidget():
+        session = self.booth.session
+        activity = kind in (QtCore.QEvent.Type.KeyPress, QtCore.QEvent.Type.MouseButtonPress)
+        if activity and session is not None and not session.locked:
+            self.booth.touch()
+        # a key event travels up the parents: hand it to the wedge once, where it was first delivered
+        if kind == QtCore.QEvent.Type.KeyPress and watched is (QtWidgets.QApplication.focusWidget() or self):
             self._to_wedge(event)  # type: ignore[arg-type]
         return False
 
     def _to_wedge(self, event: QtGui.QKeyEvent) -> None:
-        if self.stack.currentWidget() is not self.tabs or self.tabs.currentWidget() is not self.screens["primary"]:
+        if (
+            self.stack.currentWidget() is not self.tabs
+            or self.tabs.currentWidget() is not self.screens["primary"]
+        ):
             return
         if isinstance(QtWidgets.QApplication.focusWidget(), (QtWidgets.QLineEdit, QtWidgets.QPlainTextEdit)):
             return
@@ -210,6 +217,6 @@ class MainWindow(QtWidgets.QMainWindow):
         if wedge is not None:
             wedge.idle()  # type: ignore[attr-defined]
 
-    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         QtWidgets.QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)

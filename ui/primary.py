@@ -21,7 +21,7 @@ from ui.widgets import ImageView, StatusStrip, VerdictPanel, label, panel
 DECISION_KEYS = {"admit": "F5", "refuse": "F6", "refer": "F7", "protect": "F8", "manual": "F9", "next": "F10"}
 
 
-def photo_crop(scan: DocumentScan | None, mrz_text: str | None):  # noqa: ANN201 - numpy image or None
+def photo_crop(scan: DocumentScan | None, mrz_text: str | None):
     """The document photo: the photo zone of the white-light page, from the format's nominal layout."""
     if scan is None or Light.WHITE not in scan.images or not mrz_text:
         return None
@@ -37,7 +37,16 @@ def photo_crop(scan: DocumentScan | None, mrz_text: str | None):  # noqa: ANN201
 class TravellerPanel(QtWidgets.QFrame):
     """The traveller's data as read from the MRZ, the document photo and the live photo."""
 
-    FIELDS = ("surname", "given_names", "nationality", "birth_date", "sex", "document_number", "issuing_state", "expiry_date")
+    FIELDS = (
+        "surname",
+        "given_names",
+        "nationality",
+        "birth_date",
+        "sex",
+        "document_number",
+        "issuing_state",
+        "expiry_date",
+    )
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +74,10 @@ class TravellerPanel(QtWidgets.QFrame):
         self.live_photo = ImageView("", QtCore.QSize(150, 190))
         self.document_caption = label(name="caption")
         self.live_caption = label(name="caption")
-        for caption, view in ((self.document_caption, self.document_photo), (self.live_caption, self.live_photo)):
+        for caption, view in (
+            (self.document_caption, self.document_photo),
+            (self.live_caption, self.live_photo),
+        ):
             photos.addWidget(caption)
             photos.addWidget(view)
         outer.addLayout(photos)
@@ -129,7 +141,9 @@ class PrimaryScreen(QtWidgets.QWidget):
 
     next_document = QtCore.Signal()
 
-    def __init__(self, booth: BoothController, *, demo: bool = False, parent: QtWidgets.QWidget | None = None) -> None:
+    def __init__(
+        self, booth: BoothController, *, demo: bool = False, parent: QtWidgets.QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("screen")
         self.booth = booth
@@ -289,8 +303,11 @@ class PrimaryScreen(QtWidgets.QWidget):
         if health.lists:
             newest = max(str(v.get("applied_at") or "") for v in health.lists.values())
             stale = bool(health.sync and health.sync.lists_out_of_date)
-            text = self.tr("Lists: %1 loaded, newest %2").replace("%1", fmt_number(len(health.lists))).replace(
-                "%2", newest[:16].replace("T", " "))
+            text = (
+                self.tr("Lists: %1 loaded, newest %2")
+                .replace("%1", fmt_number(len(health.lists)))
+                .replace("%2", newest[:16].replace("T", " "))
+            )
             self.strip.set_lists(text, not stale)
         else:
             self.strip.set_lists(self.tr("Lists: none loaded"), False)
@@ -402,7 +419,9 @@ class PrimaryScreen(QtWidgets.QWidget):
         else:  # the next traveller's document was read while the decision was being saved
             self.show_current(self.booth.current)
         words = {"admit": self.tr("admitted"), "refuse": self.tr("refused"), "refer": self.tr("referred")}
-        self.message.setText(self.tr("Saved: %1. Ready for the next traveller.").replace("%1", words.get(kind, kind)))
+        self.message.setText(
+            self.tr("Saved: %1. Ready for the next traveller.").replace("%1", words.get(kind, kind))
+        )
 
     @QtCore.Slot(str)
     def _failed(self, message: str) -> None:

@@ -26,28 +26,37 @@ class ReportInput:
     right_to_left: bool = False
 
 
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate("Report", text)
-
-
 def report_html(data: ReportInput) -> str:
     inspection, examination = data.inspection, data.examination
     esc = html.escape
     rows = []
     if inspection.traveller is not None:
         t = inspection.traveller
-        rows += [(_tr("Surname"), t.surname), (_tr("Given names"), t.given_names), (_tr("Nationality"), t.nationality),
-                 (_tr("Date of birth"), str(t.birth_date or "—"))]
+        rows += [
+            (QtCore.QCoreApplication.translate("Report", "Surname"), t.surname),
+            (QtCore.QCoreApplication.translate("Report", "Given names"), t.given_names),
+            (QtCore.QCoreApplication.translate("Report", "Nationality"), t.nationality),
+            (QtCore.QCoreApplication.translate("Report", "Date of birth"), str(t.birth_date or "—")),
+        ]
     if inspection.document is not None:
         d = inspection.document
-        rows += [(_tr("Document"), f"{d.document_code} {d.issuing_state} {d.document_number}"),
-                 (_tr("Date of expiry"), str(d.expiry_date or "—"))]
+        rows += [
+            (
+                QtCore.QCoreApplication.translate("Report", "Document"),
+                f"{d.document_code} {d.issuing_state} {d.document_number}",
+            ),
+            (QtCore.QCoreApplication.translate("Report", "Date of expiry"), str(d.expiry_date or "—")),
+        ]
     rows += [
-        (_tr("Verdict"), examination.verdict.value),
-        (_tr("Final decision"), examination.final_decision.value + (f" ({examination.reason_code})" if examination.reason_code else "")),
-        (_tr("Examiner"), examination.examiner.officer_id),
-        (_tr("Time"), examination.at.isoformat(timespec="seconds")),
-        (_tr("Inspection"), inspection.inspection_id),
+        (QtCore.QCoreApplication.translate("Report", "Verdict"), examination.verdict.value),
+        (
+            QtCore.QCoreApplication.translate("Report", "Final decision"),
+            examination.final_decision.value
+            + (f" ({examination.reason_code})" if examination.reason_code else ""),
+        ),
+        (QtCore.QCoreApplication.translate("Report", "Examiner"), examination.examiner.officer_id),
+        (QtCore.QCoreApplication.translate("Report", "Time"), examination.at.isoformat(timespec="seconds")),
+        (QtCore.QCoreApplication.translate("Report", "Inspection"), inspection.inspection_id),
     ]
     table = "".join(f"<tr><td><b>{esc(k)}</b></td><td>{esc(v)}</td></tr>" for k, v in rows)
     checks = "".join(f"<li>{'☑' if ok else '☐'} {esc(name)}</li>" for name, ok in data.checklist)
@@ -55,15 +64,21 @@ def report_html(data: ReportInput) -> str:
         f"<li><b>{esc(finding_title(f.code))}</b> ({esc(f.status.value)}): {esc(f.message)}</li>"
         for f in inspection.findings
     )
-    images = "".join(f'<p>{esc(light)}<br/><img src="image://{esc(light)}" width="420"/></p>' for light in data.images)
+    images = "".join(
+        f'<p>{esc(light)}<br/><img src="image://{esc(light)}" width="420"/></p>' for light in data.images
+    )
     direction = ' dir="rtl"' if data.right_to_left else ""
+    title = QtCore.QCoreApplication.translate("Report", "Second-line examination report")
+    note = QtCore.QCoreApplication.translate("Report", "Note")
+    checked = QtCore.QCoreApplication.translate("Report", "Security features checked")
+    automatic = QtCore.QCoreApplication.translate("Report", "Automatic findings")
+    pictures = QtCore.QCoreApplication.translate("Report", "Images")
     return (
-        f"<html><body{direction}><h1>{esc(_tr('Second-line examination report'))}</h1>"
-        f"<table cellpadding='4'>{table}</table>"
-        f"<h2>{esc(_tr('Note'))}</h2><p>{esc(examination.note or '—')}</p>"
-        f"<h2>{esc(_tr('Security features checked'))}</h2><ul>{checks}</ul>"
-        f"<h2>{esc(_tr('Automatic findings'))}</h2><ul>{findings}</ul>"
-        f"<h2>{esc(_tr('Images'))}</h2>{images}</body></html>"
+        f"<html><body{direction}><h1>{esc(title)}</h1><table cellpadding='4'>{table}</table>"
+        f"<h2>{esc(note)}</h2><p>{esc(examination.note or '—')}</p>"
+        f"<h2>{esc(checked)}</h2><ul>{checks}</ul>"
+        f"<h2>{esc(automatic)}</h2><ul>{findings}</ul>"
+        f"<h2>{esc(pictures)}</h2>{images}</body></html>"
     )
 
 
@@ -72,7 +87,9 @@ def write_pdf(data: ReportInput) -> bytes:
     document = QtGui.QTextDocument()
     for light, image in data.images.items():
         document.addResource(
-            QtGui.QTextDocument.ResourceType.ImageResource, QtCore.QUrl(f"image://{light}"), to_qimage(image)  # type: ignore[arg-type]
+            QtGui.QTextDocument.ResourceType.ImageResource,
+            QtCore.QUrl(f"image://{light}"),
+            to_qimage(image),  # type: ignore[arg-type]
         )
     document.setHtml(report_html(data))
     buffer = QtCore.QBuffer()
@@ -80,7 +97,7 @@ def write_pdf(data: ReportInput) -> bytes:
     writer = QtGui.QPdfWriter(buffer)
     writer.setPageSize(QtGui.QPageSize(QtGui.QPageSize.PageSizeId.A4))
     writer.setResolution(150)
-    writer.setTitle(_tr("Second-line examination report"))
+    writer.setTitle(QtCore.QCoreApplication.translate("Report", "Second-line examination report"))
     writer.setCreator("Border Station")
     document.print_(writer)
     del writer

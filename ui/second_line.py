@@ -66,7 +66,7 @@ class LoupeView(QtWidgets.QLabel):
         self.setPixmap(pixmap.scaledToWidth(width, QtCore.Qt.TransformationMode.SmoothTransformation))
         self.resize(self.pixmap().size())
 
-    def mouseMoveEvent(self, event: QtGui.QMouseEvent) -> None:  # noqa: N802 - Qt's name
+    def mouseMoveEvent(self, event: QtGui.QMouseEvent) -> None:
         pixmap = self.pixmap()
         if self.image is not None and not pixmap.isNull():
             scale = self.image.shape[1] / pixmap.width()
@@ -176,7 +176,9 @@ class SecondLineScreen(QtWidgets.QWidget):
             shortcut = QtGui.QShortcut(QtGui.QKeySequence(key), self.workspace)
             shortcut.setContext(QtCore.Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
-        self.final.currentIndexChanged.connect(lambda _i: self.reason.setEnabled(self.final.currentData() == "refuse"))
+        self.final.currentIndexChanged.connect(
+            lambda _i: self.reason.setEnabled(self.final.currentData() == "refuse")
+        )
         booth.action_failed.connect(self._failed)
         self.retranslate()
         self._show_case(None)
@@ -202,7 +204,9 @@ class SecondLineScreen(QtWidgets.QWidget):
         }
         self._refill(self.verdict, [(text, v.value) for v, text in verdicts.items()])
         self._refill(self.final, [(self.tr("admit"), "admit"), (self.tr("refuse"), "refuse")])
-        self._refill(self.reason, [(f"{c} — {t}", c) for c, t in self.booth.config.decisions.refusal_reasons.items()])
+        self._refill(
+            self.reason, [(f"{c} — {t}", c) for c, t in self.booth.config.decisions.refusal_reasons.items()]
+        )
         features = [
             self.tr("UV: paper dull, fluorescent pattern present"),
             self.tr("UV: pattern continues across the photo"),
@@ -264,7 +268,9 @@ class SecondLineScreen(QtWidgets.QWidget):
 
         def take() -> tuple[Referral, Inspection, dict[str, np.ndarray]]:
             workflow.take(session, referral_id)
-            referral = next(s.referral for s in workflow.referrals(session) if s.referral.referral_id == referral_id)
+            referral = next(
+                s.referral for s in workflow.referrals(session) if s.referral.referral_id == referral_id
+            )
             inspection = workflow.view_inspection(session, referral.inspection_id)
             blobs = {}
             for name in store.images_of(inspection.inspection_id):
@@ -285,7 +291,14 @@ class SecondLineScreen(QtWidgets.QWidget):
 
     def _show_case(self, inspection: Inspection | None) -> None:
         on = inspection is not None and not self._concealed
-        for widget in (self.record_button, self.release_button, self.verdict, self.final, self.note, self.checklist):
+        for widget in (
+            self.record_button,
+            self.release_button,
+            self.verdict,
+            self.final,
+            self.note,
+            self.checklist,
+        ):
             widget.setEnabled(on)
         self.reason.setEnabled(on and self.final.currentData() == "refuse")
         self.data.setRowCount(0)
@@ -299,8 +312,11 @@ class SecondLineScreen(QtWidgets.QWidget):
             return
         assert inspection is not None
         referral = self.referral
-        title = self.tr("Referral: %1 — %2").replace("%1", referral.reason if referral else "").replace(
-            "%2", referral.note if referral else "")
+        title = (
+            self.tr("Referral: %1 — %2")
+            .replace("%1", referral.reason if referral else "")
+            .replace("%2", referral.note if referral else "")
+        )
         if inspection.traveller:
             title += f"\n{inspection.traveller.surname}, {inspection.traveller.given_names}"
         self.case_title.setText(title)
@@ -314,13 +330,17 @@ class SecondLineScreen(QtWidgets.QWidget):
                 self.data.setItem(row, col, QtWidgets.QTableWidgetItem(text))
         document = inspection.document
         kind = f"{document.issuing_state} {document.document_code}" if document else "?"
-        self.specimen.setText(self.tr("Reference specimen for %1: none available at this booth.").replace("%1", kind))
+        self.specimen.setText(
+            self.tr("Reference specimen for %1: none available at this booth.").replace("%1", kind)
+        )
 
     def _show_light(self) -> None:
         light = LIGHTS[self.light]
         self.big.set_image(self.images.get(light))
         for name, view in self.thumbs.items():
-            view.setStyleSheet("border: 3px solid #1f4fa3;" if name == light else "border: 1px solid #c9ced6;")
+            view.setStyleSheet(
+                "border: 3px solid #1f4fa3;" if name == light else "border: 1px solid #c9ced6;"
+            )
 
     def flick(self) -> None:
         self.light = (self.light + 1) % len(LIGHTS)
@@ -357,7 +377,10 @@ class SecondLineScreen(QtWidgets.QWidget):
         reason = self.reason.currentData() if final is DecisionKind.REFUSE else None
         note = self.note.text().strip()
         checklist = [
-            (self.checklist.item(i).text(), self.checklist.item(i).checkState() == QtCore.Qt.CheckState.Checked)
+            (
+                self.checklist.item(i).text(),
+                self.checklist.item(i).checkState() == QtCore.Qt.CheckState.Checked,
+            )
             for i in range(self.checklist.count())
         ]
         images = dict(self.images)
@@ -365,7 +388,9 @@ class SecondLineScreen(QtWidgets.QWidget):
         workflow, store = self.booth.workflow, self.booth.store
 
         def save() -> tuple[Examination, str]:
-            examination = workflow.examine(session, referral.referral_id, verdict, final, reason_code=reason, note=note)
+            examination = workflow.examine(
+                session, referral.referral_id, verdict, final, reason_code=reason, note=note
+            )
             pdf = write_pdf(ReportInput(inspection, examination, checklist, images, rtl))
             body = {
                 "examination_id": examination.examination_id,
@@ -376,10 +401,14 @@ class SecondLineScreen(QtWidgets.QWidget):
             }
             report_id = store.append(REPORT_KIND, body, images={"report": pdf})
             if verdict is not ExaminationVerdict.GENUINE:
-                raise_alert(store, f"second-line verdict: {verdict.value}", {
-                    "examination_id": examination.examination_id,
-                    "document": inspection.document.to_json() if inspection.document else None,
-                })
+                raise_alert(
+                    store,
+                    f"second-line verdict: {verdict.value}",
+                    {
+                        "examination_id": examination.examination_id,
+                        "document": inspection.document.to_json() if inspection.document else None,
+                    },
+                )
             return examination, report_id
 
         self.message.setText(self.tr("Saving the verdict and writing the report…"))
@@ -399,8 +428,11 @@ class SecondLineScreen(QtWidgets.QWidget):
         session, referral = self.booth.session, self.referral
         if session is None or referral is None:
             return
-        self.booth.run(lambda: self.booth.workflow.release(session, referral.referral_id), lambda _c: self._released(),
-                       serial=True)
+        self.booth.run(
+            lambda: self.booth.workflow.release(session, referral.referral_id),
+            lambda _c: self._released(),
+            serial=True,
+        )
 
     def _released(self) -> None:
         self.referral = self.inspection = None

@@ -61,7 +61,14 @@ class SupervisorScreen(QtWidgets.QWidget):
         self.backlog = QtWidgets.QProgressBar()
         self.sync_button = QtWidgets.QPushButton()
         self.sync_button.clicked.connect(self._sync_now)
-        for widget in (self.health_title, self.devices, self.store_line, self.sync_line, self.backlog, self.sync_button):
+        for widget in (
+            self.health_title,
+            self.devices,
+            self.store_line,
+            self.sync_line,
+            self.backlog,
+            self.sync_button,
+        ):
             health.addWidget(widget)
         layout.addWidget(health_box, 0, 0, 2, 1)
         self.per_hour = QtCharts.QChartView()
@@ -112,21 +119,29 @@ class SupervisorScreen(QtWidgets.QWidget):
     def _health(self, health: Health) -> None:
         self._devices()
         self.store_line.setText(
-            self.tr("Store: %1 MB free%2").replace("%1", fmt_number(health.store_free_mb)).replace(
-                "%2", self.tr(" — LOW SPACE") if health.store_low else "")
+            self.tr("Store: %1 MB free%2")
+            .replace("%1", fmt_number(health.store_free_mb))
+            .replace("%2", self.tr(" — LOW SPACE") if health.store_low else "")
         )
         total = health.pending + health.acked
         self.backlog.setRange(0, max(1, total))
         self.backlog.setValue(health.acked)
-        self.backlog.setFormat(self.tr("%1 of %2 records synced").replace("%1", fmt_number(health.acked))
-                               .replace("%2", fmt_number(total)))
+        self.backlog.setFormat(
+            self.tr("%1 of %2 records synced")
+            .replace("%1", fmt_number(health.acked))
+            .replace("%2", fmt_number(total))
+        )
         if not health.online:
             self.sync_line.setText(self.tr("Sync: this booth works offline (no central server configured)."))
         else:
             last = health.sync.last_success or self.tr("never")
-            text = self.tr("Sync: %1 waiting, %2 files, %3 rejected; last success %4").replace(
-                "%1", fmt_number(health.pending)).replace("%2", fmt_number(health.pending_files)).replace(
-                "%3", fmt_number(health.rejected)).replace("%4", str(last)[:19].replace("T", " "))
+            text = (
+                self.tr("Sync: %1 waiting, %2 files, %3 rejected; last success %4")
+                .replace("%1", fmt_number(health.pending))
+                .replace("%2", fmt_number(health.pending_files))
+                .replace("%3", fmt_number(health.rejected))
+                .replace("%4", str(last)[:19].replace("T", " "))
+            )
             if health.sync_error:
                 text += "\n" + self.tr("Last error: %1").replace("%1", health.sync_error)
             self.sync_line.setText(text)
@@ -145,7 +160,12 @@ class SupervisorScreen(QtWidgets.QWidget):
         words = {"admit": self.tr("admitted"), "refuse": self.tr("refused"), "refer": self.tr("referred")}
         series = QtCharts.QBarSet(self.tr("Shift"))
         names = [words["admit"], words["refuse"], words["refer"], self.tr("hits")]
-        for value in (stats.decisions.get("admit", 0), stats.decisions.get("refuse", 0), stats.referrals, stats.hits):
+        for value in (
+            stats.decisions.get("admit", 0),
+            stats.decisions.get("refuse", 0),
+            stats.referrals,
+            stats.hits,
+        ):
             series.append(value)
         self.decisions.setChart(self._bar_chart(self.tr("Decisions, referrals and hits"), [series], names))
 
@@ -169,4 +189,3 @@ class SupervisorScreen(QtWidgets.QWidget):
         chart.legend().setVisible(False)
         chart.setLocalizeNumbers(True)
         return chart
-

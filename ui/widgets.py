@@ -11,16 +11,14 @@ from ui import theme
 from ui.qt import QtCore, QtGui, QtWidgets
 
 
-def tr(context: str, text: str) -> str:
-    return QtCore.QCoreApplication.translate(context, text)
-
-
 def to_qimage(image: Image) -> QtGui.QImage:
     """A deep-copied QImage of an OpenCV image (BGR or grey), safe after the array goes away."""
     array = np.ascontiguousarray(image)
     height, width = array.shape[:2]
     if array.ndim == 2:
-        qimage = QtGui.QImage(array.data, width, height, array.strides[0], QtGui.QImage.Format.Format_Grayscale8)
+        qimage = QtGui.QImage(
+            array.data, width, height, array.strides[0], QtGui.QImage.Format.Format_Grayscale8
+        )
     else:
         qimage = QtGui.QImage(array.data, width, height, array.strides[0], QtGui.QImage.Format.Format_BGR888)
     return qimage.copy()
@@ -29,45 +27,47 @@ def to_qimage(image: Image) -> QtGui.QImage:
 def finding_title(code: str) -> str:
     """A short translated title for a finding code (the core's message gives the detail)."""
     titles = {
-        "doc.expiry": tr("Findings", "Document validity"),
-        "doc.issuing_state": tr("Findings", "Issuing state"),
-        "doc.nationality": tr("Findings", "Nationality"),
-        "doc.specimen": tr("Findings", "Specimen or void marks"),
-        "holder.minor": tr("Findings", "Holder's age"),
-        "image.ir_mrz": tr("Findings", "MRZ under infrared"),
-        "image.photo_present": tr("Findings", "Photo present"),
-        "image.photo_uv": tr("Findings", "UV pattern across the photo"),
-        "image.uv_paper": tr("Findings", "Paper under UV"),
-        "image.viz_dates": tr("Findings", "Printed dates under infrared"),
-        "mrz.check_digits": tr("Findings", "MRZ check digits"),
-        "mrz.corrections": tr("Findings", "MRZ reading corrections"),
-        "mrz.dates": tr("Findings", "MRZ dates"),
-        "mrz.fields": tr("Findings", "MRZ fields"),
-        "mrz.format": tr("Findings", "MRZ format"),
-        "photo.live": tr("Findings", "Live photo comparison"),
-        "screening.api_manifest": tr("Findings", "Advance passenger list"),
-        "screening.pnr_flag": tr("Findings", "Passenger record flag"),
-        "screening.document_hit": tr("Findings", "Lost or stolen documents"),
-        "screening.person_hit": tr("Findings", "Watchlist"),
-        "screening.history_overstay": tr("Findings", "Travel history: stay"),
-        "screening.history_open_entry": tr("Findings", "Travel history: open entry"),
+        "doc.expiry": QtCore.QCoreApplication.translate("Findings", "Document validity"),
+        "doc.issuing_state": QtCore.QCoreApplication.translate("Findings", "Issuing state"),
+        "doc.nationality": QtCore.QCoreApplication.translate("Findings", "Nationality"),
+        "doc.specimen": QtCore.QCoreApplication.translate("Findings", "Specimen or void marks"),
+        "holder.minor": QtCore.QCoreApplication.translate("Findings", "Holder's age"),
+        "image.ir_mrz": QtCore.QCoreApplication.translate("Findings", "MRZ under infrared"),
+        "image.photo_present": QtCore.QCoreApplication.translate("Findings", "Photo present"),
+        "image.photo_uv": QtCore.QCoreApplication.translate("Findings", "UV pattern across the photo"),
+        "image.uv_paper": QtCore.QCoreApplication.translate("Findings", "Paper under UV"),
+        "image.viz_dates": QtCore.QCoreApplication.translate("Findings", "Printed dates under infrared"),
+        "mrz.check_digits": QtCore.QCoreApplication.translate("Findings", "MRZ check digits"),
+        "mrz.corrections": QtCore.QCoreApplication.translate("Findings", "MRZ reading corrections"),
+        "mrz.dates": QtCore.QCoreApplication.translate("Findings", "MRZ dates"),
+        "mrz.fields": QtCore.QCoreApplication.translate("Findings", "MRZ fields"),
+        "mrz.format": QtCore.QCoreApplication.translate("Findings", "MRZ format"),
+        "photo.live": QtCore.QCoreApplication.translate("Findings", "Live photo comparison"),
+        "screening.api_manifest": QtCore.QCoreApplication.translate("Findings", "Advance passenger list"),
+        "screening.pnr_flag": QtCore.QCoreApplication.translate("Findings", "Passenger record flag"),
+        "screening.document_hit": QtCore.QCoreApplication.translate("Findings", "Lost or stolen documents"),
+        "screening.person_hit": QtCore.QCoreApplication.translate("Findings", "Watchlist"),
+        "screening.history_overstay": QtCore.QCoreApplication.translate("Findings", "Travel history: stay"),
+        "screening.history_open_entry": QtCore.QCoreApplication.translate(
+            "Findings", "Travel history: open entry"
+        ),
     }
     return titles.get(code, code)
 
 
 def verdict_word(verdict: Verdict) -> str:
     return {
-        Verdict.CLEAR: tr("Verdict", "CLEAR"),
-        Verdict.ATTENTION: tr("Verdict", "ATTENTION"),
-        Verdict.STOP: tr("Verdict", "STOP"),
+        Verdict.CLEAR: QtCore.QCoreApplication.translate("Verdict", "CLEAR"),
+        Verdict.ATTENTION: QtCore.QCoreApplication.translate("Verdict", "ATTENTION"),
+        Verdict.STOP: QtCore.QCoreApplication.translate("Verdict", "STOP"),
     }[verdict]
 
 
 def status_word(status: Status) -> str:
     return {
-        Status.PASSED: tr("Verdict", "passed"),
-        Status.FAILED: tr("Verdict", "failed"),
-        Status.NOT_CHECKED: tr("Verdict", "not checked"),
+        Status.PASSED: QtCore.QCoreApplication.translate("Verdict", "passed"),
+        Status.FAILED: QtCore.QCoreApplication.translate("Verdict", "failed"),
+        Status.NOT_CHECKED: QtCore.QCoreApplication.translate("Verdict", "not checked"),
     }[status]
 
 
@@ -114,7 +114,7 @@ class ImageView(QtWidgets.QLabel):
         self.setPixmap(QtGui.QPixmap())
         self.setText(self._placeholder)
 
-    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # noqa: N802 - Qt's name
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
         self._rescale()
 
@@ -175,7 +175,10 @@ class VerdictPanel(QtWidgets.QFrame):
             if finding.status is Status.NOT_CHECKED and reason is None:
                 symbol, strong = "○", theme.MUTED
             item = QtWidgets.QTreeWidgetItem(
-                [f"{symbol} {finding_title(finding.code)}", f"{status_word(finding.status)} — {finding.message}"]
+                [
+                    f"{symbol} {finding_title(finding.code)}",
+                    f"{status_word(finding.status)} — {finding.message}",
+                ]
             )
             evidence = ", ".join(f"{k}: {v}" for k, v in finding.evidence.items() if not isinstance(v, dict))
             if evidence:
@@ -214,10 +217,22 @@ class StatusStrip(QtWidgets.QFrame):
             self._devices[status.source] = widget
             self._layout.insertWidget(len(self._devices) - 1, widget)
         colour, word = {
-            DeviceState.CONNECTED: (theme.STATE_COLOURS["ok"], tr("Status", "ready")),
-            DeviceState.READING: (theme.STATE_COLOURS["ok"], tr("Status", "reading")),
-            DeviceState.DISCONNECTED: (theme.STATE_COLOURS["off"], tr("Status", "disconnected")),
-            DeviceState.ERROR: (theme.STATE_COLOURS["bad"], tr("Status", "error")),
+            DeviceState.CONNECTED: (
+                theme.STATE_COLOURS["ok"],
+                QtCore.QCoreApplication.translate("Status", "ready"),
+            ),
+            DeviceState.READING: (
+                theme.STATE_COLOURS["ok"],
+                QtCore.QCoreApplication.translate("Status", "reading"),
+            ),
+            DeviceState.DISCONNECTED: (
+                theme.STATE_COLOURS["off"],
+                QtCore.QCoreApplication.translate("Status", "disconnected"),
+            ),
+            DeviceState.ERROR: (
+                theme.STATE_COLOURS["bad"],
+                QtCore.QCoreApplication.translate("Status", "error"),
+            ),
         }[status.state]
         widget.setText(f"● {status.source}: {word}")
         widget.setToolTip(status.reason)
@@ -225,10 +240,14 @@ class StatusStrip(QtWidgets.QFrame):
 
     def set_sync(self, backlog: int | None, error: str = "") -> None:
         if backlog is None:
-            self.sync_label.setText(tr("Status", "Sync: offline booth"))
+            self.sync_label.setText(QtCore.QCoreApplication.translate("Status", "Sync: offline booth"))
             colour = theme.STATE_COLOURS["off"]
         else:
-            self.sync_label.setText(tr("Status", "Sync backlog: %1").replace("%1", QtCore.QLocale().toString(backlog)))
+            self.sync_label.setText(
+                QtCore.QCoreApplication.translate("Status", "Sync backlog: %1").replace(
+                    "%1", QtCore.QLocale().toString(backlog)
+                )
+            )
             colour = theme.STATE_COLOURS["warn" if error or backlog > 100 else "ok"]
         self.sync_label.setToolTip(error)
         self.sync_label.setStyleSheet(f"color: {colour}; padding: 0 8px;")

@@ -20,7 +20,9 @@ def test_inactivity_locks_and_hides_every_personal_detail(qtbot, session):
     number = current.inspection.document.document_number
     assert surname in visible_texts(session.window)
     with qtbot.wait_signal(session.booth.locked, timeout=SIGNAL_TIMEOUT):
-        session.demo.store.clock.advance(timedelta(minutes=session.demo.config.session.lock_minutes, seconds=1))
+        session.demo.store.clock.advance(
+            timedelta(minutes=session.demo.config.session.lock_minutes, seconds=1)
+        )
     window = session.window
     assert window.stack.currentWidget() is window.lock_screen
     shown = visible_texts(window)

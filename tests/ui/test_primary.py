@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 from station.auth import Role
@@ -50,10 +51,8 @@ def visible_texts(widget: QtWidgets.QWidget) -> str:
         for getter in ("text", "toPlainText", "title"):
             value = getattr(child, getter, None)
             if callable(value):
-                try:
+                with contextlib.suppress(TypeError):  # a getter that needs arguments
                     texts.append(str(value()))
-                except TypeError:
-                    pass
         if isinstance(child, QtWidgets.QTreeWidget):
             iterator = QtWidgets.QTreeWidgetItemIterator(child)
             while iterator.value():
