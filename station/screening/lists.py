@@ -71,6 +71,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def _text(record: Mapping[str, Any], name: str) -> str:
     value = record.get(name)
+    if value.__class__ is str:  # the common case (every CSV cell), first
+        return value.strip()
     if value is None:
         return ""
     if not isinstance(value, str | int):
@@ -102,7 +104,7 @@ def _state(value: str, name: str, *, required: bool = False) -> str:
 
 
 def _strings(value: Any, name: str) -> list[str]:
-    if value is None or value == "":
+    if not value:
         return []
     if isinstance(value, str):
         return [v.strip() for v in value.split("|") if v.strip()]
@@ -138,7 +140,9 @@ def _person(r: Record) -> Record:
         "id": _text(r, "id"),
         "surname": surname,
         "given_names": given,
-        "aliases": json.dumps(_strings(r.get("aliases"), "aliases"), ensure_ascii=False),
+        "aliases": json.dumps(_strings(r.get("aliases"), "aliases"), ensure_ascii=False)
+        if r.get("aliases")
+        else "[]",
         "birth_date": _date(_text(r, "birth_date"), "birth_date", year_ok=True),
         "nationality": _state(_text(r, "nationality"), "nationality"),
         "reason": _text(r, "reason"),
