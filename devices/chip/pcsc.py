@@ -8,6 +8,7 @@ finds the reader by name again and waits for a card on it.
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
 from smartcard.CardConnection import CardConnection
@@ -16,7 +17,7 @@ from smartcard.Exceptions import CardConnectionException, CardRequestTimeoutExce
 from smartcard.pcsc.PCSCExceptions import BaseSCardException
 from smartcard.System import readers
 
-from devices.chip.apdu import CardRemovedError, ChipError, NoCardError, Transport
+from devices.chip.apdu import CardRemovedError, ChipError, NoCardError
 
 log = logging.getLogger(__name__)
 
@@ -44,20 +45,30 @@ class PcscCardSource:
             raise ChipError(f"No chip reader named {self.reader!r} is connected.")
         return found[0]
 
-    def connect(self, timeout: float) -> Transport:
+    def connect(self, timeout: float) -> PcscTransport:
+        """Waits for a card and powers it. pcscd may still report a card that has just left (its
+        driver polls), so a failed power-up waits for the next insertion instead of giving up."""
         reader = self._find()
-        request = CardRequest(readers=[reader], timeout=max(timeout, 0.1), newcardonly=False)
-        try:
-            request.waitforcard()
-        except CardRequestTimeoutException:
-            raise NoCardError("no chip on the reader") from None
-        # our own connection: the card service's one is disconnected when the service is collected
-        connection = reader.createConnection()
-        try:
-            connection.connect(CardConnection.T1_protocol | CardConnection.T0_protocol)
-        except (NoCardException, CardConnectionException) as exc:
-            raise NoCardError(f"the chip could not be powered: {exc}") from exc
-        return PcscTransport(connection)
+        deadline = time.monotonic() + timeout
+        new_only = False
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise NoCardError("no chip on the reader")
+            request = CardRequest(readers=[reader], timeout=max(remaining, 0.1), newcardonly=new_only)
+            try:
+                request.waitforcard()
+            except CardRequestTimeoutException:
+                raise NoCardError("no chip on the reader") from None
+            # our own connection: the card service's one is disconnected when the service is collected
+            connection = reader.createConnection()
+            try:
+                connection.connect(CardConnection.T1_protocol | CardConnection.T0_protocol)
+            except (NoCardException, CardConnectionException) as exc:
+                log.info("chip reported on %s but not powered (%s); waiting for it again", self.reader, exc)
+                new_only = True
+                continue
+            return PcscTransport(connection)
 
 
 class PcscTransport:

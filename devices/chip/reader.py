@@ -37,11 +37,17 @@ DEFAULT_GROUPS = ("DG1", "DG2", "DG11", "DG12", "DG14", "DG15")
 SW_NOT_FOUND = 0x6A82
 
 
+class CardConnection(Transport, Protocol):
+    """A transport to one chip that must be released when done (PC/SC keeps a handle open)."""
+
+    def close(self) -> None: ...
+
+
 class CardSource(Protocol):
     """Where chips come from: a PC/SC reader, or an in-process slot in tests."""
 
-    def connect(self, timeout: float) -> Transport:
-        """A transport to the chip on the reader, waiting up to ``timeout`` s; ``NoCardError``."""
+    def connect(self, timeout: float) -> CardConnection:
+        """A connection to the chip on the reader, waiting up to ``timeout`` s; ``NoCardError``."""
         ...
 
 
@@ -125,11 +131,11 @@ class ChipReader:
             if remaining <= 0:
                 raise self._timed_out(result)
             try:
-                transport = _Counting(self._source.connect(remaining), result)
+                connection = self._source.connect(remaining)
             except NoCardError:
                 raise self._timed_out(result) from None
             try:
-                self._read_session(transport, key, wanted, result, progress, deadline)
+                self._read_session(_Counting(connection, result), key, wanted, result, progress, deadline)
             except CardRemovedError as exc:
                 result.resumes += 1
                 log.info("chip lifted mid-read (%d so far): %s", result.resumes, exc)
@@ -139,6 +145,8 @@ class ChipReader:
                         "Ask the traveller to leave it on the reader and try again."
                     ) from None
                 continue
+            finally:
+                connection.close()
             result.elapsed_s = self._clock() - started
             return result
 

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, utils
 
 from devices.chip import pace, tlv
-from devices.chip.apdu import CardRemovedError, Command, NoCardError, Response, SecureMessagingError, Transport
+from devices.chip.apdu import CardRemovedError, Command, NoCardError, Response, SecureMessagingError
 from devices.chip.bac import derive_bac_keys, session_from_seed
 from devices.chip.crypto import CipherKind, decrypt, encrypt, pad, retail_mac
 from devices.chip.lds import CARD_ACCESS_FID, FILES, LDS_AID
@@ -281,7 +281,7 @@ class ChipSlot:
     def present(self) -> bool:
         return self._present
 
-    def connect(self, timeout: float) -> Transport:
+    def connect(self, timeout: float) -> _SlotTransport:
         with self._changed:
             if not self._changed.wait_for(lambda: self.present and self._chip is not None, timeout):
                 raise NoCardError("no chip on the reader")
@@ -310,3 +310,6 @@ class _SlotTransport:
 
     def transmit(self, apdu: bytes) -> bytes:
         return self._slot._transmit(self._chip, apdu)
+
+    def close(self) -> None:
+        """Nothing to release in-process (the protocol exists for PC/SC handles)."""

@@ -64,17 +64,20 @@ class VpcdCard:
                 pass
 
     def serve(self, connect_timeout: float = 10.0) -> None:
-        """Connects (retrying while vpcd is not listening yet) and serves until stopped."""
+        """Connects (retrying while vpcd is not listening yet) and serves until stopped.
+
+        When vpcd drops the connection (it re-creates its listening socket after noticing a card
+        leave, dropping connections that arrived too early) the card connects again: it stays
+        on the reader until ``stop``, or until its simulated lift.
+        """
         while not self._stop.is_set():
             sock = self._connect(connect_timeout)
             if sock is None:
                 return
-            lifted = self._session(sock)
-            if not lifted:
-                return
-            self.lifts += 1
-            if self._lift_seconds is None or self._stop.wait(self._lift_seconds):
-                return
+            if self._session(sock):
+                self.lifts += 1
+                if self._lift_seconds is None or self._stop.wait(self._lift_seconds):
+                    return
 
     def _connect(self, timeout: float) -> socket.socket | None:
         deadline = time.monotonic() + timeout
@@ -92,6 +95,7 @@ class VpcdCard:
             self._socket = sock
             self.chip.reset()
             self.connected.set()
+            log.debug("virtual chip connected to vpcd on port %d", self._address[1])
             return sock
         return None
 
@@ -101,6 +105,7 @@ class VpcdCard:
             while not self._stop.is_set():
                 message = _receive(sock)
                 if message is None:
+                    log.debug("vpcd closed the connection")
                     return False
                 if len(message) == 1:
                     if message[0] == CTRL_ATR:
