@@ -8,6 +8,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -201,3 +202,24 @@ def test_a_revoked_booth_is_refused(
     assert "refused this booth's credentials" in capsys.readouterr().err
     assert main(["sync", "status", "--config", str(config), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["backlog"] == 1
+
+
+def test_the_service_worker_drains_in_the_background(
+    tmp_path: Path, central_host: tuple[CentralServer, Path]
+) -> None:
+    server, home = central_host
+    config = Config.load(_booth_config(tmp_path, server, home, "BG"))
+    store = Store.open(config.store_path())
+    service = SyncService(config, store=store, idle_interval=0.05)
+    service.start()
+    try:
+        ids = [store.append("inspection", {"n": n}) for n in range(5)]
+        service.sync_now()
+        deadline = time.monotonic() + 30
+        while service.status().backlog and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert service.status().backlog == 0
+        assert server.event_ids("BG") == ids
+    finally:
+        service.stop()
+        store.close()
