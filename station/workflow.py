@@ -292,7 +292,7 @@ class Workflow:
         with self.store.read() as conn:
             rows = conn.execute(
                 "SELECT r.body FROM records r WHERE r.kind = ? AND NOT EXISTS ("
-                " SELECT 1 FROM records e WHERE e.kind = ?"
+                " SELECT 1 FROM records e WHERE e.seq > r.seq AND e.kind = ?"
                 " AND json_extract(e.body, '$.referral_id') = r.record_id) ORDER BY r.seq",
                 (REFERRAL, EXAMINATION),
             ).fetchall()
@@ -411,35 +411,38 @@ class Workflow:
             raise UnknownInspectionError(f"No inspection {inspection_id}.")
         return Inspection.from_json(self.store.latest(inspection_id).body)
 
+    # Records that follow another (a decision its inspection, a claim its referral) are searched
+    # only after the first one's ``seq``: the rowid range keeps these lookups short however long
+    # the booth's history grows (and, unlike timestamps, ``seq`` never runs backwards).
+
     def _undecided(self, conn: sqlite3.Connection, inspection_id: str) -> None:
         """The inspection exists (in any version) and has no decision yet."""
-        row = conn.execute(
+        found = conn.execute(
             "SELECT root_id FROM records WHERE record_id = ? AND kind = ?", (inspection_id, INSPECTION)
-        )
-        found = row.fetchone()
+        ).fetchone()
         if found is None:
             raise UnknownInspectionError(f"No inspection {inspection_id}.")
-        versions = [
-            r[0] for r in conn.execute("SELECT record_id FROM records WHERE root_id = ?", (found[0],))
-        ]
+        versions = conn.execute(
+            "SELECT record_id, seq FROM records WHERE root_id = ? ORDER BY seq", (found[0],)
+        ).fetchall()
         marks = ",".join("?" * len(versions))
         decided = conn.execute(
-            f"SELECT json_extract(body, '$.kind') FROM records WHERE kind = ?"
+            f"SELECT json_extract(body, '$.kind') FROM records WHERE seq > ? AND kind = ?"
             f" AND json_extract(body, '$.inspection_id') IN ({marks}) LIMIT 1",
-            (DECISION, *versions),
+            (versions[0][1], DECISION, *(v[0] for v in versions)),
         ).fetchone()
         if decided is not None:
             raise AlreadyDecidedError(f"This traveller was already decided on ({decided[0]}).")
 
     def _open_referral(self, conn: sqlite3.Connection, referral_id: str) -> Referral:
         row = conn.execute(
-            "SELECT body FROM records WHERE record_id = ? AND kind = ?", (referral_id, REFERRAL)
+            "SELECT body, seq FROM records WHERE record_id = ? AND kind = ?", (referral_id, REFERRAL)
         ).fetchone()
         if row is None:
             raise ReferralUnavailableError(f"No referral {referral_id}.")
         closed = conn.execute(
-            "SELECT 1 FROM records WHERE kind = ? AND json_extract(body, '$.referral_id') = ?",
-            (EXAMINATION, referral_id),
+            "SELECT 1 FROM records WHERE seq > ? AND kind = ? AND json_extract(body, '$.referral_id') = ?",
+            (row[1], EXAMINATION, referral_id),
         ).fetchone()
         if closed is not None:
             raise ReferralUnavailableError("This referral is already closed.")
@@ -448,9 +451,9 @@ class Workflow:
     def _holder(self, conn: sqlite3.Connection, referral_id: str) -> OfficerRef | None:
         """The examiner holding the referral: the latest claim, unless it was a release."""
         row = conn.execute(
-            "SELECT body FROM records WHERE kind = ? AND json_extract(body, '$.referral_id') = ?"
-            " ORDER BY seq DESC LIMIT 1",
-            (REFERRAL_CLAIM, referral_id),
+            "SELECT body FROM records WHERE seq > (SELECT seq FROM records WHERE record_id = ?)"
+            " AND kind = ? AND json_extract(body, '$.referral_id') = ? ORDER BY seq DESC LIMIT 1",
+            (referral_id, REFERRAL_CLAIM, referral_id),
         ).fetchone()
         if row is None:
             return None
