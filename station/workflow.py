@@ -292,7 +292,7 @@ class Workflow:
         with self.store.read() as conn:
             rows = conn.execute(
                 "SELECT r.body FROM records r WHERE r.kind = ? AND NOT EXISTS ("
-                " SELECT 1 FROM records e WHERE e.seq > r.seq AND e.kind = ?"
+                " SELECT 1 FROM records e WHERE e.seq > r.seq AND +e.kind = ?"
                 " AND json_extract(e.body, '$.referral_id') = r.record_id) ORDER BY r.seq",
                 (REFERRAL, EXAMINATION),
             ).fetchall()
@@ -413,7 +413,8 @@ class Workflow:
 
     # Records that follow another (a decision its inspection, a claim its referral) are searched
     # only after the first one's ``seq``: the rowid range keeps these lookups short however long
-    # the booth's history grows (and, unlike timestamps, ``seq`` never runs backwards).
+    # the booth's history grows (and, unlike timestamps, ``seq`` never runs backwards). ``+kind``
+    # keeps SQLite from preferring the (kind, created_at) index, which would scan every such record.
 
     def _undecided(self, conn: sqlite3.Connection, inspection_id: str) -> None:
         """The inspection exists (in any version) and has no decision yet."""
@@ -427,7 +428,7 @@ class Workflow:
         ).fetchall()
         marks = ",".join("?" * len(versions))
         decided = conn.execute(
-            f"SELECT json_extract(body, '$.kind') FROM records WHERE seq > ? AND kind = ?"
+            f"SELECT json_extract(body, '$.kind') FROM records WHERE seq > ? AND +kind = ?"
             f" AND json_extract(body, '$.inspection_id') IN ({marks}) LIMIT 1",
             (versions[0][1], DECISION, *(v[0] for v in versions)),
         ).fetchone()
@@ -441,7 +442,7 @@ class Workflow:
         if row is None:
             raise ReferralUnavailableError(f"No referral {referral_id}.")
         closed = conn.execute(
-            "SELECT 1 FROM records WHERE seq > ? AND kind = ? AND json_extract(body, '$.referral_id') = ?",
+            "SELECT 1 FROM records WHERE seq > ? AND +kind = ? AND json_extract(body, '$.referral_id') = ?",
             (row[1], EXAMINATION, referral_id),
         ).fetchone()
         if closed is not None:
@@ -452,7 +453,7 @@ class Workflow:
         """The examiner holding the referral: the latest claim, unless it was a release."""
         row = conn.execute(
             "SELECT body FROM records WHERE seq > (SELECT seq FROM records WHERE record_id = ?)"
-            " AND kind = ? AND json_extract(body, '$.referral_id') = ? ORDER BY seq DESC LIMIT 1",
+            " AND +kind = ? AND json_extract(body, '$.referral_id') = ? ORDER BY seq DESC LIMIT 1",
             (referral_id, REFERRAL_CLAIM, referral_id),
         ).fetchone()
         if row is None:
