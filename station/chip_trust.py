@@ -54,12 +54,15 @@ class LoadReport:
     problems: tuple[str, ...] = field(default_factory=tuple)
 
 
-class _CertificateSet(core.SetOf):
+class _CertificateSet(core.SetOf):  # type: ignore[misc]  # asn1crypto is untyped
     _child_spec = asn1_x509.Certificate
 
 
-class _CscaMasterList(core.Sequence):
-    _fields = [("version", core.Integer), ("cert_list", _CertificateSet)]
+class _CscaMasterList(core.Sequence):  # type: ignore[misc]  # asn1crypto is untyped
+    _fields = [  # noqa: RUF012 - asn1crypto reads this class attribute
+        ("version", core.Integer),
+        ("cert_list", _CertificateSet),
+    ]
 
 
 def parse_trust_file(data: bytes, name: str = "trust list") -> TrustList:
@@ -84,7 +87,9 @@ def _parse_pem(data: bytes, name: str) -> TrustList:
             elif pem.startswith(b"-----BEGIN X509 CRL-----"):
                 crls.append(x509.load_pem_x509_crl(pem))
             else:
-                raise TrustListError(f"{name}: unexpected PEM block {pem.splitlines()[0].decode(errors='replace')}")
+                raise TrustListError(
+                    f"{name}: unexpected PEM block {pem.splitlines()[0].decode(errors='replace')}"
+                )
         except ValueError as exc:
             if isinstance(exc, TrustListError):
                 raise
@@ -169,8 +174,12 @@ def load_trust_list(
     if not_ca:
         raise TrustListError(f"{path}: not CSCA (CA) certificates: {'; '.join(not_ca)}")
     loaded_at = (now or datetime.datetime.now(datetime.UTC)).isoformat()
-    entries = [("csca", c.subject.rfc4514_string(), c.public_bytes(serialization.Encoding.DER)) for c in trust.cscas]
-    entries += [("crl", c.issuer.rfc4514_string(), c.public_bytes(serialization.Encoding.DER)) for c in trust.crls]
+    entries = [
+        ("csca", c.subject.rfc4514_string(), c.public_bytes(serialization.Encoding.DER)) for c in trust.cscas
+    ]
+    entries += [
+        ("crl", c.issuer.rfc4514_string(), c.public_bytes(serialization.Encoding.DER)) for c in trust.crls
+    ]
     added = {"csca": 0, "crl": 0}
     known = 0
     with _writer(store_or_conn) as conn:

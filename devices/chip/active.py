@@ -26,12 +26,12 @@ ECDSA_PLAIN: dict[str, str] = {
 }
 # ISO/IEC 10118-3 hash identifiers used in ISO/IEC 9796-2 two-byte trailers
 _ISO9796_HASH = {0x33: "sha1", 0x34: "sha256", 0x35: "sha512", 0x36: "sha384", 0x38: "sha224"}
-_HASHES = {
-    "sha1": hashes.SHA1,
-    "sha224": hashes.SHA224,
-    "sha256": hashes.SHA256,
-    "sha384": hashes.SHA384,
-    "sha512": hashes.SHA512,
+_HASHES: dict[str, hashes.HashAlgorithm] = {
+    "sha1": hashes.SHA1(),
+    "sha224": hashes.SHA224(),
+    "sha256": hashes.SHA256(),
+    "sha384": hashes.SHA384(),
+    "sha512": hashes.SHA512(),
 }
 
 
@@ -43,7 +43,7 @@ def ecdsa_hash_from_dg14(infos: list[SecurityInfo]) -> str | None:
     """The hash of an ECDSA active authentication, from DG14's ActiveAuthenticationInfo."""
     for info in infos:
         if info.protocol == AA_INFO_OID and info.optional is not None:
-            return ECDSA_PLAIN.get(str(info.optional.dotted))  # type: ignore[attr-defined]
+            return ECDSA_PLAIN.get(str(info.optional.dotted))
     return None
 
 
@@ -60,7 +60,7 @@ def verify(
             int.from_bytes(signature[:size], "big"), int.from_bytes(signature[size:], "big")
         )
         try:
-            key.verify(der, challenge, ec.ECDSA(_HASHES[ecdsa_hash]()))
+            key.verify(der, challenge, ec.ECDSA(_HASHES[ecdsa_hash]))
         except InvalidSignature:
             return False
         return True
@@ -74,8 +74,6 @@ def _verify_iso9796_2(key: rsa.RSAPublicKey, challenge: bytes, signature: bytes)
     numbers = key.public_numbers()
     size = (numbers.n.bit_length() + 7) // 8
     value = pow(int.from_bytes(signature, "big"), numbers.e, numbers.n)
-    if value & 0xF != 0xC:  # the alternative n - value representation (Rabin-Williams style)
-        value = numbers.n - value
     message = value.to_bytes(size, "big")
     if message[-1] == 0xBC:
         name, trailer = "sha1", 1

@@ -139,15 +139,15 @@ def parse_face_record(record: bytes) -> FaceImage:
     return FaceImage(mime, image, width, height)
 
 
-class _SecurityInfo(core.Sequence):
-    _fields = [
+class _SecurityInfo(core.Sequence):  # type: ignore[misc]  # asn1crypto is untyped
+    _fields = [  # noqa: RUF012 - asn1crypto reads this class attribute
         ("protocol", core.ObjectIdentifier),
         ("required_data", core.Any),
         ("optional_data", core.Any, {"optional": True}),
     ]
 
 
-class _SecurityInfos(core.SetOf):
+class _SecurityInfos(core.SetOf):  # type: ignore[misc]  # asn1crypto is untyped
     _child_spec = _SecurityInfo
 
 

@@ -113,7 +113,9 @@ def password_key(key: AccessKey) -> bytes:
 
 
 def public_key_object(oid: str, curve: Curve, point: Point) -> bytes:
-    return tlv.encode(0x7F49, core.ObjectIdentifier(oid).dump() + tlv.encode(0x86, encode_point(curve, point)))
+    return tlv.encode(
+        0x7F49, core.ObjectIdentifier(oid).dump() + tlv.encode(0x86, encode_point(curve, point))
+    )
 
 
 def token(ks_mac: bytes, oid: str, curve: Curve, point: Point) -> bytes:
@@ -124,7 +126,9 @@ def session_keys(curve: Curve, shared: Point) -> SessionKeys:
     if shared is None:
         raise ChipError("PACE: key agreement produced the point at infinity")
     secret = shared[0].to_bytes(curve.size, "big")
-    return SessionKeys(CipherKind.AES128, kdf(secret, 1, CipherKind.AES128), kdf(secret, 2, CipherKind.AES128), 0)
+    return SessionKeys(
+        CipherKind.AES128, kdf(secret, 1, CipherKind.AES128), kdf(secret, 2, CipherKind.AES128), 0
+    )
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,7 @@ def supported_offer(infos: list[SecurityInfo]) -> PaceOffer | None:
     """The PACE variant of EF.CardAccess this terminal speaks, if the chip offers it."""
     for info in infos:
         if info.protocol == PACE_ECDH_GM_AES128 and info.optional is not None:
-            parameter = int(info.optional.native)  # type: ignore[attr-defined]
+            parameter = int(info.optional.native)
             if parameter in CURVES:
                 return PaceOffer(info.protocol, parameter)
     return None
@@ -163,17 +167,25 @@ def perform_pace(transport: Transport, key: AccessKey, offer: PaceOffer) -> Sess
     """The terminal's four General Authenticate steps; returns the session keys."""
     curve = CURVES[offer.parameter_id]
     oid_value = core.ObjectIdentifier(offer.oid).dump()[2:]
-    mse = tlv.encode(0x80, oid_value) + tlv.encode(0x83, b"\x01") + tlv.encode(0x84, bytes([offer.parameter_id]))
+    mse = (
+        tlv.encode(0x80, oid_value)
+        + tlv.encode(0x83, b"\x01")
+        + tlv.encode(0x84, bytes([offer.parameter_id]))
+    )
     answer: Response = exchange(transport, Command(0x00, 0x22, 0xC1, 0xA4, mse))
     if not answer.ok:
         raise ChipError(f"the chip refused to start PACE (status {answer.sw:04X})")
     encrypted_nonce = _general_authenticate(transport, 0, b"", last=False)
     nonce = decrypt(CipherKind.AES128, password_key(key), encrypted_nonce)
     map_secret, map_public = keypair(curve, curve.g)
-    chip_map = decode_point(curve, _general_authenticate(transport, 0x81, encode_point(curve, map_public), last=False))
+    chip_map = decode_point(
+        curve, _general_authenticate(transport, 0x81, encode_point(curve, map_public), last=False)
+    )
     generator = mapped_generator(curve, nonce, multiply(curve, map_secret, chip_map))
     secret, public = keypair(curve, generator)
-    chip_public = decode_point(curve, _general_authenticate(transport, 0x83, encode_point(curve, public), last=False))
+    chip_public = decode_point(
+        curve, _general_authenticate(transport, 0x83, encode_point(curve, public), last=False)
+    )
     if chip_public == public:
         raise ChipError("PACE: the chip echoed our public key")
     keys = session_keys(curve, multiply(curve, secret, chip_public))

@@ -27,20 +27,26 @@ class SODError(ValueError):
     """EF.SOD cannot be parsed; the message says where it broke."""
 
 
-class DataGroupHash(core.Sequence):
-    _fields = [("data_group_number", core.Integer), ("data_group_hash_value", core.OctetString)]
+class DataGroupHash(core.Sequence):  # type: ignore[misc]  # asn1crypto is untyped
+    _fields = [  # noqa: RUF012 - asn1crypto reads this class attribute
+        ("data_group_number", core.Integer),
+        ("data_group_hash_value", core.OctetString),
+    ]
 
 
-class DataGroupHashValues(core.SequenceOf):
+class DataGroupHashValues(core.SequenceOf):  # type: ignore[misc]  # asn1crypto is untyped
     _child_spec = DataGroupHash
 
 
-class LDSVersionInfo(core.Sequence):
-    _fields = [("lds_version", core.PrintableString), ("unicode_version", core.PrintableString)]
+class LDSVersionInfo(core.Sequence):  # type: ignore[misc]  # asn1crypto is untyped
+    _fields = [  # noqa: RUF012 - asn1crypto reads this class attribute
+        ("lds_version", core.PrintableString),
+        ("unicode_version", core.PrintableString),
+    ]
 
 
-class LDSSecurityObject(core.Sequence):
-    _fields = [
+class LDSSecurityObject(core.Sequence):  # type: ignore[misc]  # asn1crypto is untyped
+    _fields = [  # noqa: RUF012 - asn1crypto reads this class attribute
         ("version", core.Integer),
         ("hash_algorithm", algos.DigestAlgorithm),
         ("data_group_hash_values", DataGroupHashValues),

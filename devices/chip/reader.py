@@ -135,7 +135,9 @@ class ChipReader:
             except NoCardError:
                 raise self._timed_out(result) from None
             try:
-                self._read_session(_Counting(connection, result), key, wanted, result, progress, deadline)
+                self._read_session(
+                    _Counting(connection, result), key, wanted, result, progress=progress, deadline=deadline
+                )
             except CardRemovedError as exc:
                 result.resumes += 1
                 log.info("chip lifted mid-read (%d so far): %s", result.resumes, exc)
@@ -156,7 +158,9 @@ class ChipReader:
                 f"The chip read did not finish within {self._timeout_s:g} s: the document was lifted "
                 "and not put back. Place it on the reader again."
             )
-        return ChipTimeoutError(f"No chip answered within {self._timeout_s:g} s: place the document on the reader.")
+        return ChipTimeoutError(
+            f"No chip answered within {self._timeout_s:g} s: place the document on the reader."
+        )
 
     def _read_session(
         self,
@@ -164,6 +168,7 @@ class ChipReader:
         key: AccessKey,
         wanted: tuple[str, ...],
         result: ChipRead,
+        *,
         progress: Callable[[Progress], None] | None,
         deadline: float,
     ) -> None:
@@ -240,7 +245,9 @@ class ChipReader:
         total = offset + length
         while len(partial) < total:
             if self._clock() > deadline:
-                raise ChipTimeoutError(f"The chip read did not finish within {self._timeout_s:g} s (reading {name}).")
+                raise ChipTimeoutError(
+                    f"The chip read did not finish within {self._timeout_s:g} s (reading {name})."
+                )
             size = min(CHUNK, total - len(partial))
             block = _check(
                 exchange(channel, Command(0x00, 0xB0, len(partial) >> 8, len(partial) & 0xFF, le=size)),
@@ -270,4 +277,3 @@ def _check(response: Response, what: str) -> Response:
     if response.sw == 0x6982:
         raise AccessDeniedError(f"The chip denied access while {what} (status 6982).")
     raise ChipError(f"The chip failed while {what} (status {response.sw:04X}).")
-

@@ -59,7 +59,9 @@ def passive_authentication(ctx: CheckContext) -> Iterator[Finding]:
     try:
         sod = passive.parse_sod(chip["SOD"])
     except passive.SODError as exc:
-        yield failed("chip.passive_auth.sod", Severity.FAIL, f"The chip's security object is malformed: {exc}")
+        yield failed(
+            "chip.passive_auth.sod", Severity.FAIL, f"The chip's security object is malformed: {exc}"
+        )
         return
     yield _step("chip.passive_auth.signature", passive.verify_signature(sod), "Security object signature")
     trust = _trust_list(ctx)
@@ -73,7 +75,9 @@ def passive_authentication(ctx: CheckContext) -> Iterator[Finding]:
             revocation = passive.check_revocation(sod.signer_certificate, csca, trust.anchors, ctx.today)
             yield _step("chip.passive_auth.revocation", revocation, "Document signer revocation")
         else:
-            yield not_checked("chip.passive_auth.revocation", "Revocation needs a trusted CSCA for the signer.")
+            yield not_checked(
+                "chip.passive_auth.revocation", "Revocation needs a trusted CSCA for the signer."
+            )
     yield _hashes(sod, chip)
 
 
@@ -85,12 +89,19 @@ def _hashes(sod: passive.SecurityObject, chip: Mapping[str, bytes]) -> Finding:
     bad = [c for c in comparisons if not c.ok]
     evidence = {
         "algorithm": sod.hash_algorithm,
-        "data_groups": {c.data_group: {"ok": c.ok, "expected": c.expected, "actual": c.actual} for c in comparisons},
+        "data_groups": {
+            c.data_group: {"ok": c.ok, "expected": c.expected, "actual": c.actual} for c in comparisons
+        },
     }
     if bad:
         names = ", ".join(c.data_group for c in bad)
-        return failed(code, Severity.FAIL, f"Chip data was changed after signing: {names} does not match "
-                      "the security object.", mismatched=[c.data_group for c in bad], **evidence)
+        return failed(
+            code,
+            Severity.FAIL,
+            f"Chip data was changed after signing: {names} does not match the security object.",
+            mismatched=[c.data_group for c in bad],
+            **evidence,
+        )
     return passed(code, f"All {len(comparisons)} data groups match the security object.", **evidence)
 
 
@@ -125,8 +136,14 @@ def chip_mrz_matches_print(ctx: CheckContext) -> Iterator[Finding]:
         for col, (p, c) in enumerate(zip(pl, sl, strict=False))
         if p != c
     ]
-    yield failed(code, Severity.FAIL, "The chip's MRZ differs from the printed MRZ.",
-                 printed=printed_lines, chip=stored_lines, differences=differences[:20])
+    yield failed(
+        code,
+        Severity.FAIL,
+        "The chip's MRZ differs from the printed MRZ.",
+        printed=printed_lines,
+        chip=stored_lines,
+        differences=differences[:20],
+    )
 
 
 @check("chip.active_auth")
@@ -142,12 +159,18 @@ def active_authentication(ctx: CheckContext) -> Iterator[Finding]:
         return
     challenge, signature = chip.get("AA.challenge"), chip.get("AA.signature")
     if not challenge or not signature:
-        yield failed(code, Severity.WARNING, "The chip has an active-authentication key but did not answer "
-                     "the challenge: examine the document for a cloned chip.")
+        yield failed(
+            code,
+            Severity.WARNING,
+            "The chip has an active-authentication key but did not answer "
+            "the challenge: examine the document for a cloned chip.",
+        )
         return
     try:
         key = lds.parse_dg15(chip["DG15"])
-        ecdsa_hash = active.ecdsa_hash_from_dg14(lds.parse_security_infos(chip["DG14"])) if "DG14" in chip else None
+        ecdsa_hash = (
+            active.ecdsa_hash_from_dg14(lds.parse_security_infos(chip["DG14"])) if "DG14" in chip else None
+        )
         ok = active.verify(key, challenge, signature, ecdsa_hash)
     except (lds.LDSError, active.ActiveAuthError) as exc:
         yield not_checked(code, f"Active authentication could not be checked: {exc}")
@@ -156,5 +179,9 @@ def active_authentication(ctx: CheckContext) -> Iterator[Finding]:
     if ok:
         yield passed(code, "The chip proved it holds the key of DG15: it is the original chip.", **evidence)
     else:
-        yield failed(code, Severity.FAIL, "The chip's answer does not verify with the key in DG15: "
-                     "the chip may be a clone.", **evidence)
+        yield failed(
+            code,
+            Severity.FAIL,
+            "The chip's answer does not verify with the key in DG15: the chip may be a clone.",
+            **evidence,
+        )

@@ -20,8 +20,13 @@ PKI: TestPKI = make_pki()
 TRUST: TrustList = parse_trust_file(PKI.trust_bundle_pem())
 
 
-def chip_findings(read: ChipRead | None, *, mrz: str = MRZ, trust: TrustList | None = TRUST,
-                  extras: dict[str, object] | None = None) -> dict[str, Finding]:
+def chip_findings(
+    read: ChipRead | None,
+    *,
+    mrz: str = MRZ,
+    trust: TrustList | None = TRUST,
+    extras: dict[str, object] | None = None,
+) -> dict[str, Finding]:
     context_extras: dict[str, object] = dict(extras or {})
     if trust is not None:
         context_extras["chip_trust"] = trust

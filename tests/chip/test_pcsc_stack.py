@@ -45,8 +45,14 @@ def test_genuine_chip_reads_and_passes_passive_authentication(stack: PcscStack, 
     assert {"COM", "SOD", "DG1", "DG2", "DG14", "DG15"} <= set(read.files)
     findings = chip_findings(read)
     assert failing(findings) == set()
-    for code in ("chip.passive_auth.signature", "chip.passive_auth.trust_chain", "chip.passive_auth.revocation",
-                 "chip.passive_auth.hashes", "chip.mrz", "chip.active_auth"):
+    for code in (
+        "chip.passive_auth.signature",
+        "chip.passive_auth.trust_chain",
+        "chip.passive_auth.revocation",
+        "chip.passive_auth.hashes",
+        "chip.mrz",
+        "chip.active_auth",
+    ):
         assert findings[code].status.value == "passed", findings[code]
 
 

@@ -109,7 +109,9 @@ def pcsc_stack(workdir: Path) -> Iterator[PcscStack]:
     from smartcard.System import readers
 
     if PCSCD_SOCKET.exists():
-        raise RuntimeError(f"{PCSCD_SOCKET} exists: another pcscd is running; stop it to run the chip stack tests")
+        raise RuntimeError(
+            f"{PCSCD_SOCKET} exists: another pcscd is running; stop it to run the chip stack tests"
+        )
     port = _free_port()
     conf = workdir / "reader.conf"
     conf.write_text(

@@ -19,7 +19,14 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, utils
 
 from devices.chip import pace, tlv
-from devices.chip.apdu import CardRemovedError, Command, NoCardError, Response, SecureMessagingError
+from devices.chip.apdu import (
+    CardRemovedError,
+    ChipError,
+    Command,
+    NoCardError,
+    Response,
+    SecureMessagingError,
+)
 from devices.chip.bac import derive_bac_keys, session_from_seed
 from devices.chip.crypto import CipherKind, decrypt, encrypt, pad, retail_mac
 from devices.chip.lds import CARD_ACCESS_FID, FILES, LDS_AID
@@ -242,7 +249,7 @@ class VirtualChip:
                 answer = tlv.encode(0x86, pace.token(keys.ks_mac, state.offer.oid, curve, terminal_public))
                 self._sm = keys
                 return Response(tlv.encode(0x7C, answer), SW_OK)
-        except (tlv.TLVError, IndexError, ValueError, pace.ChipError):
+        except (tlv.TLVError, IndexError, ValueError, ChipError):
             self._pace = None
             return Response(b"", SW_WRONG_LENGTH)
         state.step += 1

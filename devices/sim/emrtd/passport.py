@@ -54,10 +54,16 @@ class ChipImage:
     def to_json(self) -> dict[str, Any]:
         return {
             "files": {name: data.hex() for name, data in self.files.items()},
-            "access_key": [self.access_key.document_number, self.access_key.birth_date, self.access_key.expiry_date],
+            "access_key": [
+                self.access_key.document_number,
+                self.access_key.birth_date,
+                self.access_key.expiry_date,
+            ],
             "aa_key": self.aa_key.private_bytes(
                 serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-            ).decode() if self.aa_key else None,
+            ).decode()
+            if self.aa_key
+            else None,
             "card_access": self.card_access.hex() if self.card_access is not None else None,
             "extras": dict(self.extras),
         }
@@ -107,11 +113,15 @@ def encode_dg1(mrz_text: str) -> bytes:
 
 
 def encode_dg2(jpeg: bytes, width: int = 240, height: int = 320) -> bytes:
-    image_info = bytes([1, 0]) + width.to_bytes(2, "big") + height.to_bytes(2, "big") + bytes([1, 2, 0, 0, 0, 0])
+    image_info = (
+        bytes([1, 0]) + width.to_bytes(2, "big") + height.to_bytes(2, "big") + bytes([1, 2, 0, 0, 0, 0])
+    )
     facial_info = (20 + 12 + len(jpeg)).to_bytes(4, "big") + bytes(16)
     body = facial_info + image_info + jpeg
     record = b"FAC\x00010\x00" + (14 + len(body)).to_bytes(4, "big") + (1).to_bytes(2, "big") + body
-    header = tlv.encode(0xA1, tlv.encode(0x81, b"\x02") + tlv.encode(0x87, b"\x01\x01") + tlv.encode(0x88, b"\x00\x08"))
+    header = tlv.encode(
+        0xA1, tlv.encode(0x81, b"\x02") + tlv.encode(0x87, b"\x01\x01") + tlv.encode(0x88, b"\x00\x08")
+    )
     template = tlv.encode(0x7F60, header + tlv.encode(0x5F2E, record))
     return tlv.encode(0x75, tlv.encode(0x7F61, tlv.encode(0x02, b"\x01") + template))
 
@@ -119,9 +129,11 @@ def encode_dg2(jpeg: bytes, width: int = 240, height: int = 320) -> bytes:
 def encode_dg14(*, aa: bool) -> bytes:
     infos = []
     if aa:
-        infos.append(_sequence(
-            core.ObjectIdentifier(AA_INFO_OID), core.Integer(1), core.ObjectIdentifier(ECDSA_PLAIN_SHA256)
-        ))
+        infos.append(
+            _sequence(
+                core.ObjectIdentifier(AA_INFO_OID), core.Integer(1), core.ObjectIdentifier(ECDSA_PLAIN_SHA256)
+            )
+        )
     return tlv.encode(0x6E, tlv.encode(0x31, b"".join(infos)))
 
 
@@ -136,49 +148,67 @@ def _sequence(*items: core.Asn1Value) -> bytes:
 
 
 def encode_dg15(public_key: ec.EllipticCurvePublicKey) -> bytes:
-    spki = public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    spki = public_key.public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     keys.PublicKeyInfo.load(spki)  # sanity: it is a SubjectPublicKeyInfo
     return tlv.encode(0x6F, spki)
 
 
 def encode_com(groups: list[str]) -> bytes:
     tags = bytes(FILES[name][1] for name in groups)
-    return tlv.encode(0x60, tlv.encode(0x5F01, b"0107") + tlv.encode(0x5F36, b"040000") + tlv.encode(0x5C, tags))
+    return tlv.encode(
+        0x60, tlv.encode(0x5F01, b"0107") + tlv.encode(0x5F36, b"040000") + tlv.encode(0x5C, tags)
+    )
 
 
 def sign_sod(groups: Mapping[str, bytes], signer: Signer) -> bytes:
     """EF.SOD: an LDSSecurityObject of SHA-256 hashes, in CMS SignedData signed by ``signer``."""
-    lso = LDSSecurityObject({
-        "version": 0,
-        "hash_algorithm": {"algorithm": "sha256"},
-        "data_group_hash_values": [
-            {"data_group_number": int(name[2:]), "data_group_hash_value": hashlib.sha256(data).digest()}
-            for name, data in sorted(groups.items(), key=lambda item: int(item[0][2:]))
-        ],
-    })
+    lso = LDSSecurityObject(
+        {
+            "version": 0,
+            "hash_algorithm": {"algorithm": "sha256"},
+            "data_group_hash_values": [
+                {"data_group_number": int(name[2:]), "data_group_hash_value": hashlib.sha256(data).digest()}
+                for name, data in sorted(groups.items(), key=lambda item: int(item[0][2:]))
+            ],
+        }
+    )
     content = lso.dump()
-    attrs = cms.CMSAttributes([
-        cms.CMSAttribute({"type": "content_type", "values": [cms.ContentType(LDS_SECURITY_OBJECT_OID)]}),
-        cms.CMSAttribute({"type": "message_digest", "values": [hashlib.sha256(content).digest()]}),
-    ])
+    attrs = cms.CMSAttributes(
+        [
+            cms.CMSAttribute({"type": "content_type", "values": [cms.ContentType(LDS_SECURITY_OBJECT_OID)]}),
+            cms.CMSAttribute({"type": "message_digest", "values": [hashlib.sha256(content).digest()]}),
+        ]
+    )
     signature = signer.key.sign(attrs.dump(), ec.ECDSA(hashes.SHA256()))
     certificate = cms.Certificate.load(signer.certificate.public_bytes(serialization.Encoding.DER))
-    signer_info = cms.SignerInfo({
-        "version": "v1",
-        "sid": cms.SignerIdentifier({"issuer_and_serial_number": {
-            "issuer": certificate.issuer, "serial_number": certificate.serial_number}}),
-        "digest_algorithm": algos.DigestAlgorithm({"algorithm": "sha256"}),
-        "signed_attrs": attrs,
-        "signature_algorithm": algos.SignedDigestAlgorithm({"algorithm": "sha256_ecdsa"}),
-        "signature": signature,
-    })
-    signed = cms.SignedData({
-        "version": "v3",
-        "digest_algorithms": [algos.DigestAlgorithm({"algorithm": "sha256"})],
-        "encap_content_info": {"content_type": LDS_SECURITY_OBJECT_OID, "content": content},
-        "certificates": [certificate],
-        "signer_infos": [signer_info],
-    })
+    signer_info = cms.SignerInfo(
+        {
+            "version": "v1",
+            "sid": cms.SignerIdentifier(
+                {
+                    "issuer_and_serial_number": {
+                        "issuer": certificate.issuer,
+                        "serial_number": certificate.serial_number,
+                    }
+                }
+            ),
+            "digest_algorithm": algos.DigestAlgorithm({"algorithm": "sha256"}),
+            "signed_attrs": attrs,
+            "signature_algorithm": algos.SignedDigestAlgorithm({"algorithm": "sha256_ecdsa"}),
+            "signature": signature,
+        }
+    )
+    signed = cms.SignedData(
+        {
+            "version": "v3",
+            "digest_algorithms": [algos.DigestAlgorithm({"algorithm": "sha256"})],
+            "encap_content_info": {"content_type": LDS_SECURITY_OBJECT_OID, "content": content},
+            "certificates": [certificate],
+            "signer_infos": [signer_info],
+        }
+    )
     return tlv.encode(0x77, cms.ContentInfo({"content_type": "signed_data", "content": signed}).dump())
 
 
@@ -202,7 +232,10 @@ def build_chip(
 ) -> ChipImage:
     """A chip for the traveller of ``mrz_text``, genuine or with one ``forgery``."""
     aa_key = derived_key(f"aa/{mrz_text}") if active_auth else None
-    groups: dict[str, bytes] = {"DG1": encode_dg1(mrz_text), "DG2": encode_dg2(face_jpeg(face_seed, size=dg2_size))}
+    groups: dict[str, bytes] = {
+        "DG1": encode_dg1(mrz_text),
+        "DG2": encode_dg2(face_jpeg(face_seed, size=dg2_size)),
+    }
     if aa_key is not None:
         groups["DG14"] = encode_dg14(aa=True)
         groups["DG15"] = encode_dg15(aa_key.public_key())

@@ -13,6 +13,7 @@ Run as a process: ``python -m devices.sim.emrtd.vpcd --image chip.json --port 35
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import socket
 import threading
@@ -58,10 +59,8 @@ class VpcdCard:
         self._stop.set()
         sock = self._socket
         if sock is not None:
-            try:
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
     def serve(self, connect_timeout: float = 10.0) -> None:
         """Connects (retrying while vpcd is not listening yet) and serves until stopped.
