@@ -92,6 +92,18 @@ class ReferralUnavailableError(WorkflowError):
 
 
 @dataclass(frozen=True)
+class Case:
+    """An inspection (its current version) and what followed: the primary decision, the referral
+    with its current holder, and the second line's examination, each ``None`` until it happens."""
+
+    inspection: Inspection
+    decision: Decision | None = None
+    referral: Referral | None = None
+    holder: OfficerRef | None = None
+    examination: Examination | None = None
+
+
+@dataclass(frozen=True)
 class ReferralStatus:
     """A referral as the second-line queue shows it: who holds it now, if anyone."""
 
@@ -194,13 +206,14 @@ class Workflow:
         fixed = replace(corrected, supersedes=old_id, correction_note=note)
         return self.record_inspection(session, fixed, scan)
 
-    def view_inspection(self, session: Session, inspection_id: str) -> Inspection:
-        """The current version of an inspection; viewing a record is audited."""
+    def view_inspection(self, session: Session, inspection_id: str) -> Case:
+        """The current version of an inspection with what was decided on it; viewing is audited."""
         require(session, Permission.VIEW_RECORD)
         inspection = self._inspection(inspection_id)
         with self.store.transaction() as conn:
+            case = self._case(conn, inspection)
             self._audit(conn, session, Action.RECORD_VIEWED, inspection.inspection_id, {"kind": INSPECTION})
-        return inspection
+        return case
 
     # --- primary-line decisions --------------------------------------------------------------------
 
@@ -434,6 +447,35 @@ class Workflow:
         ).fetchone()
         if decided is not None:
             raise AlreadyDecidedError(f"This traveller was already decided on ({decided[0]}).")
+
+    def _case(self, conn: sqlite3.Connection, inspection: Inspection) -> Case:
+        versions = [
+            r[0]
+            for r in conn.execute(
+                "SELECT record_id FROM records WHERE root_id ="
+                " (SELECT root_id FROM records WHERE record_id = ?)",
+                (inspection.inspection_id,),
+            )
+        ]
+        marks = ",".join("?" * len(versions))
+        rows = conn.execute(
+            f"SELECT kind, body FROM records WHERE kind IN (?, ?)"
+            f" AND json_extract(body, '$.inspection_id') IN ({marks}) ORDER BY seq",
+            (DECISION, REFERRAL, *versions),
+        ).fetchall()
+        bodies = {kind: _json(body) for kind, body in rows}
+        decision = Decision.from_json(bodies[DECISION]) if DECISION in bodies else None
+        referral = Referral.from_json(bodies[REFERRAL]) if REFERRAL in bodies else None
+        if referral is None:
+            return Case(inspection, decision)
+        examined = conn.execute(
+            "SELECT body FROM records WHERE seq > (SELECT seq FROM records WHERE record_id = ?)"
+            " AND +kind = ? AND json_extract(body, '$.referral_id') = ? LIMIT 1",
+            (referral.referral_id, EXAMINATION, referral.referral_id),
+        ).fetchone()
+        examination = Examination.from_json(_json(examined[0])) if examined else None
+        holder = None if examination else self._holder(conn, referral.referral_id)
+        return Case(inspection, decision, referral, holder, examination)
 
     def _open_referral(self, conn: sqlite3.Connection, referral_id: str) -> Referral:
         row = conn.execute(

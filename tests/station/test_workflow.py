@@ -181,6 +181,9 @@ def test_second_line_takes_examines_and_closes_a_referral(
     assert [(s.referral.referral_id, s.holder) for s in queue] == [(referral.referral_id, None)]
     booth.workflow.take(examiner, referral.referral_id)
     assert booth.workflow.referrals(examiner)[0].holder is not None
+    in_progress = booth.workflow.view_inspection(officer, inspection_id)
+    assert in_progress.holder is not None and in_progress.holder.officer_id == "emil"
+    assert in_progress.examination is None
     examination = booth.workflow.examine(
         examiner, referral.referral_id, ExaminationVerdict.FORGED, DecisionKind.REFUSE, reason_code="B"
     )
@@ -190,9 +193,13 @@ def test_second_line_takes_examines_and_closes_a_referral(
     )
     assert examination.inspection_id == inspection_id
     assert booth.workflow.referrals(examiner) == []
+    case = booth.workflow.view_inspection(examiner, inspection_id)
+    assert case.decision is not None and case.decision.kind is DecisionKind.REFER
+    assert case.referral == referral
+    assert case.examination == examination and case.holder is None
     with pytest.raises(ReferralUnavailableError, match="closed"):
         booth.workflow.take(examiner, referral.referral_id)
-    actions = [a for _actor, a, _target in booth.audit_actions()]
+    actions = [a for _actor, a, _target in booth.audit_actions() if a != "record.viewed"]
     assert actions[-3:] == ["inspection.decision", "referral.taken", "referral.examined"]
 
 
@@ -278,7 +285,7 @@ def test_a_correction_is_a_new_record_and_the_old_one_stays(booth: Booth, office
         )
     with pytest.raises(UnknownInspectionError):
         booth.workflow.correct_inspection(officer, "nope", booth.inspector.start(rendered(mrz_text())), "x")
-    viewed = booth.workflow.view_inspection(officer, old_id)
+    viewed = booth.workflow.view_inspection(officer, old_id).inspection
     assert viewed.inspection_id == new_id
     assert viewed.traveller is not None and viewed.traveller.surname == "HADDAD"
     assert viewed.correction_note == "surname misread, rescanned"
@@ -289,6 +296,8 @@ def test_a_correction_is_a_new_record_and_the_old_one_stays(booth: Booth, office
     booth.workflow.admit(officer, old_id)
     with pytest.raises(AlreadyDecidedError):
         booth.workflow.admit(officer, new_id)
+    decision = booth.workflow.view_inspection(officer, new_id).decision
+    assert decision is not None and decision.kind is DecisionKind.ADMIT
 
 
 def test_records_cannot_be_edited_behind_the_workflow(booth: Booth, officer: Session) -> None:
