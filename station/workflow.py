@@ -449,19 +449,16 @@ class Workflow:
             raise AlreadyDecidedError(f"This traveller was already decided on ({decided[0]}).")
 
     def _case(self, conn: sqlite3.Connection, inspection: Inspection) -> Case:
-        versions = [
-            r[0]
-            for r in conn.execute(
-                "SELECT record_id FROM records WHERE root_id ="
-                " (SELECT root_id FROM records WHERE record_id = ?)",
-                (inspection.inspection_id,),
-            )
-        ]
+        versions = conn.execute(
+            "SELECT record_id, seq FROM records WHERE root_id ="
+            " (SELECT root_id FROM records WHERE record_id = ?) ORDER BY seq",
+            (inspection.inspection_id,),
+        ).fetchall()
         marks = ",".join("?" * len(versions))
         rows = conn.execute(
-            f"SELECT kind, body FROM records WHERE kind IN (?, ?)"
+            f"SELECT kind, body FROM records WHERE seq > ? AND +kind IN (?, ?)"
             f" AND json_extract(body, '$.inspection_id') IN ({marks}) ORDER BY seq",
-            (DECISION, REFERRAL, *versions),
+            (versions[0][1], DECISION, REFERRAL, *(v[0] for v in versions)),
         ).fetchall()
         bodies = {kind: _json(body) for kind, body in rows}
         decision = Decision.from_json(bodies[DECISION]) if DECISION in bodies else None
