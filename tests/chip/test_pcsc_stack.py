@@ -17,29 +17,25 @@ from devices.chip.reader import ChipReader, Progress
 from devices.sim.emrtd.card import VirtualChip
 from devices.sim.emrtd.passport import Forgery, build_chip
 from tests.chip.support import MRZ, PKI, chip_findings, failing
-from tests.helpers.pcsc_stack import PcscStack, missing_parts, pcsc_stack
+from tests.helpers.pcsc_stack import PcscStack, pcsc_stack_fixture, requires_pcsc_stack
 
-pytestmark = pytest.mark.skipif(bool(missing_parts()), reason=f"real PC/SC stack needs {missing_parts()}")
+__all__ = ["pcsc_stack_fixture"]  # the module-scoped "pcsc" fixture
+
+pytestmark = requires_pcsc_stack
 
 KEY = AccessKey.from_mrz(MRZ)
 
 
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PcscStack]:
-    with pcsc_stack(tmp_path_factory.mktemp("pcsc")) as running:
-        yield running
-
-
 @pytest.fixture
-def reader(stack: PcscStack) -> Iterator[ChipReader]:
+def reader(pcsc: PcscStack) -> Iterator[ChipReader]:
     from devices.chip.pcsc import PcscCardSource
 
-    yield ChipReader(PcscCardSource(stack.reader), timeout_s=10)
-    stack.remove_all()
+    yield ChipReader(PcscCardSource(pcsc.reader), timeout_s=10)
+    pcsc.remove_all()
 
 
-def test_genuine_chip_reads_and_passes_passive_authentication(stack: PcscStack, reader: ChipReader) -> None:
-    stack.insert(VirtualChip(build_chip(MRZ, PKI)))
+def test_genuine_chip_reads_and_passes_passive_authentication(pcsc: PcscStack, reader: ChipReader) -> None:
+    pcsc.insert(VirtualChip(build_chip(MRZ, PKI)))
     read = reader.read(KEY)
     assert read.access_control == "BAC"
     assert {"COM", "SOD", "DG1", "DG2", "DG14", "DG15"} <= set(read.files)
@@ -67,18 +63,18 @@ def test_genuine_chip_reads_and_passes_passive_authentication(stack: PcscStack, 
     ],
 )
 def test_each_forgery_gives_its_failing_finding(
-    stack: PcscStack, reader: ChipReader, forgery: Forgery, expected: set[str]
+    pcsc: PcscStack, reader: ChipReader, forgery: Forgery, expected: set[str]
 ) -> None:
-    stack.insert(VirtualChip(build_chip(MRZ, PKI, forgery=forgery)))
+    pcsc.insert(VirtualChip(build_chip(MRZ, PKI, forgery=forgery)))
     findings = chip_findings(reader.read(KEY))
     assert failing(findings) == expected
     if forgery is Forgery.SWAPPED_DG2:
         assert findings["chip.passive_auth.hashes"].evidence["mismatched"] == ["DG2"]
 
 
-def test_wrong_mrz_key_is_denied_once_without_a_retry_storm(stack: PcscStack, reader: ChipReader) -> None:
+def test_wrong_mrz_key_is_denied_once_without_a_retry_storm(pcsc: PcscStack, reader: ChipReader) -> None:
     chip = VirtualChip(build_chip(MRZ, PKI))
-    card = stack.insert(chip)
+    card = pcsc.insert(chip)
     wrong = AccessKey(KEY.document_number, KEY.birth_date, "991231")
     with pytest.raises(AccessDeniedError, match="refused access"):
         reader.read(wrong)
@@ -86,15 +82,15 @@ def test_wrong_mrz_key_is_denied_once_without_a_retry_storm(stack: PcscStack, re
     assert card.apdus <= 5  # CardAccess select, app select, challenge, mutual authenticate
 
 
-def test_pace_through_pcscd(stack: PcscStack, reader: ChipReader) -> None:
-    stack.insert(VirtualChip(build_chip(MRZ, PKI, pace=True)))
+def test_pace_through_pcscd(pcsc: PcscStack, reader: ChipReader) -> None:
+    pcsc.insert(VirtualChip(build_chip(MRZ, PKI, pace=True)))
     read = reader.read(KEY)
     assert read.access_control == "PACE"
     assert failing(chip_findings(read)) == set()
 
 
-def test_read_resumes_after_the_document_is_lifted(stack: PcscStack, reader: ChipReader) -> None:
-    card = stack.insert(VirtualChip(build_chip(MRZ, PKI)), lift_after=40, lift_seconds=1.0)
+def test_read_resumes_after_the_document_is_lifted(pcsc: PcscStack, reader: ChipReader) -> None:
+    card = pcsc.insert(VirtualChip(build_chip(MRZ, PKI)), lift_after=40, lift_seconds=1.0)
     events: list[Progress] = []
     read = reader.read(KEY, progress=events.append)
     assert card.lifts == 1 and read.resumes == 1
@@ -103,20 +99,20 @@ def test_read_resumes_after_the_document_is_lifted(stack: PcscStack, reader: Chi
     assert dg2 == sorted(dg2) and dg2[-1] == len(read.files["DG2"]) and len(dg2) > 50
 
 
-def test_lifted_document_not_put_back_times_out_clearly(stack: PcscStack) -> None:
+def test_lifted_document_not_put_back_times_out_clearly(pcsc: PcscStack) -> None:
     from devices.chip.pcsc import PcscCardSource
 
-    stack.insert(VirtualChip(build_chip(MRZ, PKI)), lift_after=40, lift_seconds=None)
+    pcsc.insert(VirtualChip(build_chip(MRZ, PKI)), lift_after=40, lift_seconds=None)
     with pytest.raises(ChipTimeoutError, match="lifted and not put back"):
-        ChipReader(PcscCardSource(stack.reader), timeout_s=2).read(KEY)
-    stack.remove_all()
+        ChipReader(PcscCardSource(pcsc.reader), timeout_s=2).read(KEY)
+    pcsc.remove_all()
 
 
-def test_card_process_from_the_command_line(stack: PcscStack, reader: ChipReader, tmp_path: Path) -> None:
+def test_card_process_from_the_command_line(pcsc: PcscStack, reader: ChipReader, tmp_path: Path) -> None:
     image = tmp_path / "chip.json"
     build_chip(MRZ, PKI).save(str(image))
     process = subprocess.Popen(
-        [sys.executable, "-m", "devices.sim.emrtd.vpcd", "--image", str(image), "--port", str(stack.port)],
+        [sys.executable, "-m", "devices.sim.emrtd.vpcd", "--image", str(image), "--port", str(pcsc.port)],
         stderr=subprocess.DEVNULL,
     )
     try:
@@ -124,4 +120,4 @@ def test_card_process_from_the_command_line(stack: PcscStack, reader: ChipReader
     finally:
         process.terminate()
         process.wait(10)
-        stack.wait_until_empty()
+        pcsc.wait_until_empty()
