@@ -24,7 +24,7 @@ from devices.scan import DocumentScan, Image, Light
 from station.cli import CommandError
 from station.cli.cmd_config import add_config_option, load_config
 from station.domain import Inspection
-from station.findings import Status
+from station.findings import Finding, Severity, Status
 from station.inspection import Inspector, page_ocr
 from station.store import KnownStoreError, Store
 
@@ -150,12 +150,19 @@ def _as_json(inspection: Inspection, elapsed_ms: float) -> dict[str, object]:
 
 
 _MARKS = {Status.PASSED: "ok  ", Status.FAILED: "FAIL", Status.NOT_CHECKED: "--  "}
+_STATUS_ORDER = {Status.FAILED: 0, Status.PASSED: 1, Status.NOT_CHECKED: 2}
+_SEVERITY_ORDER = {Severity.FAIL: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def _text_order(finding: Finding) -> tuple[int, int]:
+    """Failures first (worst first), then what passed, then what could not be checked."""
+    return _STATUS_ORDER[finding.status], _SEVERITY_ORDER[finding.severity]
 
 
 def _as_text(inspection: Inspection) -> str:
     lines = [f"verdict: {inspection.verdict.value.upper()}"]
     lines += [f"  because of {r.finding.code}: {r.rule}" for r in inspection.assessment.reasons]
-    for finding in inspection.findings:
+    for finding in sorted(inspection.findings, key=_text_order):
         mark = _MARKS[finding.status]
         severity = f" ({finding.severity.value})" if finding.status is Status.FAILED else ""
         lines.append(f"{mark} {finding.code}{severity}: {finding.message}")
