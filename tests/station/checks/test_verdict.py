@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from station.config import Config
 from station.domain import Verdict
 from station.findings import Finding, Severity, Status
@@ -71,3 +74,25 @@ def test_default_stop_codes_stop_even_a_warning() -> None:
 def test_a_passed_finding_with_a_stop_code_does_not_stop() -> None:
     rules = VerdictRules(stop_codes=("screening.person_hit",))
     assert assess([_f("screening.person_hit", Status.PASSED)], rules).verdict is Verdict.CLEAR
+
+
+@given(
+    st.lists(
+        st.builds(
+            _f,
+            st.sampled_from(["doc.expiry", "image.uv_paper", "screening.person_hit", "x.crashed"]),
+            st.sampled_from(list(Status)),
+            st.sampled_from(list(Severity)),
+        ),
+        max_size=12,
+    )
+)
+def test_the_verdict_is_the_worst_reason_and_every_reason_is_listed(findings: list[Finding]) -> None:
+    rules = VerdictRules.from_config(None)
+    assessment = assess(findings, rules)
+    judged = [r for f in findings if (r := rules.judge(f)) is not None]
+    assert sorted(r.finding.code for r in assessment.reasons) == sorted(r.finding.code for r in judged)
+    expected = max((r.verdict for r in judged), key=lambda v: v.rank, default=Verdict.CLEAR)
+    assert assessment.verdict is expected
+    ranks = [r.verdict.rank for r in assessment.reasons]
+    assert ranks == sorted(ranks, reverse=True)
