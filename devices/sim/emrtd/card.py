@@ -64,8 +64,13 @@ class VirtualChip:
     """One chip serving ``image``. ``counts`` tallies commands by name, so tests can see, e.g.,
     that a wrong key was tried once and not in a storm."""
 
-    def __init__(self, image: ChipImage, *, random: Callable[[int], bytes] = os.urandom) -> None:
+    def __init__(
+        self, image: ChipImage, *, random: Callable[[int], bytes] = os.urandom, open_access: bool = False
+    ) -> None:
+        """``open_access``: serve the data groups without BAC/PACE, like first-generation chips
+        (used as the benchmark's baseline of plain reads)."""
         self.image = image
+        self._open_access = open_access
         self._random = random
         self.counts: Counter[str] = Counter()
         self.reset()
@@ -77,6 +82,10 @@ class VirtualChip:
         self._sm: SessionKeys | None = None
         self._rnd_ic: bytes | None = None
         self._pace: _PaceState | None = None
+
+    @property
+    def _access_granted(self) -> bool:
+        return self._sm is not None or self._open_access
 
     # --- dispatch -------------------------------------------------------------------------------
 
@@ -133,7 +142,7 @@ class VirtualChip:
             name = _FID_TO_NAME.get(fid)
             if name is None or name not in self.image.files or not self._app_selected:
                 return Response(b"", SW_NOT_FOUND)
-            if self._sm is None:
+            if not self._access_granted:
                 return Response(b"", SW_SECURITY_NOT_SATISFIED)
             self._current = name
             return Response(b"", SW_OK)
@@ -149,14 +158,14 @@ class VirtualChip:
             name = _SFI_TO_NAME.get(command.p1 & 0x1F)
             if name is None or name not in self.image.files:
                 return Response(b"", SW_NOT_FOUND)
-            if self._sm is None:
+            if not self._access_granted:
                 return Response(b"", SW_SECURITY_NOT_SATISFIED)
             self._current, offset = name, command.p2
         else:
             offset = (command.p1 << 8) | command.p2
         if self._current is None:
             return Response(b"", SW_CONDITIONS)
-        if self._current != "CardAccess" and self._sm is None:
+        if self._current != "CardAccess" and not self._access_granted:
             return Response(b"", SW_SECURITY_NOT_SATISFIED)
         data = self._file(self._current) or b""
         if offset > len(data):
@@ -195,7 +204,7 @@ class VirtualChip:
         key = self.image.aa_key
         if key is None:
             return Response(b"", SW_INS_UNKNOWN)
-        if self._sm is None:
+        if not self._access_granted:
             return Response(b"", SW_SECURITY_NOT_SATISFIED)
         der = key.sign(command.data, ec.ECDSA(hashes.SHA256()))
         r, s = utils.decode_dss_signature(der)
