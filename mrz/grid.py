@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from mrz.checkdigit import FILLER, WEIGHTS, char_value
+from mrz.checkdigit import FILLER, is_valid
 from mrz.formats import Field, Kind, Layout
 
 Pos = tuple[int, int]  # (line, column), both from 0
@@ -60,12 +60,7 @@ class Group:
         chars = [grid[p] for p in self.covered]
         if any(not grid.owner[p].charset.allows(c) for p, c in zip(self.covered, chars, strict=True)):
             return False
-        if self.filler_if_empty and digit == FILLER and all(c == FILLER for c in chars):
-            return True
-        if not digit.isdigit():
-            return False
-        total = sum(char_value(c) * WEIGHTS[i % 3] for i, c in enumerate(chars))
-        return total % 10 == int(digit)
+        return is_valid("".join(chars), digit, filler_if_empty=self.filler_if_empty)
 
 
 @dataclass(frozen=True)
