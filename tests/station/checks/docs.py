@@ -1,5 +1,6 @@
 """Documents for the check tests: MRZs built by the project's own builder (fictional people only),
-contexts around them, and scans rendered by the device simulator (cached: a render costs ~0.3 s)."""
+contexts around them, and scans rendered by the device simulator (the last few cached: a render
+costs ~0.3 s)."""
 
 from __future__ import annotations
 
@@ -67,6 +68,6 @@ def run(prefix: str, ctx: CheckContext) -> Finding:
     return findings[0]
 
 
-@functools.cache
+@functools.lru_cache(maxsize=16)  # ~11 MB a scan
 def rendered(text: str, defects: frozenset[Defect] = frozenset(), seed: int = 0) -> DocumentScan:
     return render_document_scan(text, defects=defects, seed=seed)
