@@ -72,8 +72,18 @@ def split_blocks(text: str) -> Iterator[str]:
         yield "\n".join(block)
 
 
+def _read_stdin() -> str:
+    """Bytes that are not UTF-8 become U+FFFD, which the parser then names as not an MRZ
+    character, instead of a decoding traceback."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:
+        return sys.stdin.read()
+    data: bytes = buffer.read()
+    return data.decode("utf-8", errors="replace")
+
+
 def run(args: argparse.Namespace) -> int:
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text = _read_stdin() if args.text == "-" else args.text
     blocks = list(split_blocks(text))
     if not blocks:
         raise CommandError("no MRZ text given (pass it as an argument or on standard input)")

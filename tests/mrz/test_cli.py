@@ -113,6 +113,19 @@ def test_subprocess_exit_codes_and_no_traceback() -> None:
     assert "Traceback" not in bad.stderr
 
 
+def test_bytes_that_are_not_utf8_are_a_clear_error() -> None:
+    bad = subprocess.run(
+        [str(STATION), "mrz", "parse", "-"],
+        input=TD2.encode().replace(b"ERIKSSON", b"ERIK\xffSON"),
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert bad.returncode == 1
+    assert b"is not an MRZ character" in bad.stderr
+    assert b"Traceback" not in bad.stderr
+
+
 def test_demo_walks_through_formats_and_quirks(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo", "--today", "2026-11-23", "--seed", "5"]) == 0
     out = capsys.readouterr().out
