@@ -108,7 +108,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     verdict_only = time_each([scans[0]], args.n, lambda _s: assess(inspection.findings, config))
 
     print(f"pages: {args.pages} rendered {shape[1]}x{shape[0]} (white, IR, UV), genuine and each defect")
-    print(f"working width for image checks: {working_width} px; checks registered: {len(per_check)}\n")
+    factor = max(1, round(shape[1] / working_width))
+    print(
+        f"image checks measure at ~{working_width} px: {shape[1]} / {factor} = {shape[1] // factor} px wide"
+    )
+    print(f"checks registered: {len(per_check)}\n")
     print(f"| {'case':<42} | {'n':>4} | {'median ms':>9} | {'p95 ms':>8} |")
     print(f"|{'-' * 44}|{'-' * 6}|{'-' * 11}|{'-' * 10}|")
     print(row("full inspection (target: median <= 100 ms)", full))
