@@ -31,6 +31,8 @@ def available_languages(directory: Path = I18N_DIR) -> list[str]:
 def language_name(code: str) -> str:
     """The language's own name for itself (``العربية``), for the language picker."""
     locale = QtCore.QLocale(code)
+    if locale.language() == QtCore.QLocale.Language.English:
+        return "English"  # not "American English": the booth's English is not a regional variant
     return locale.nativeLanguageName() or code
 
 

@@ -162,7 +162,7 @@ class PrimaryScreen(QtWidgets.QWidget):
         self.hits = label(name="error", wrap=True)
         layout.addWidget(self.hits)
         self.forms = QtWidgets.QStackedWidget()
-        self.forms.setMaximumHeight(170)
+        self.forms.setMaximumHeight(130)
         layout.addWidget(panel_with(self.forms))
         self.message = label(name="caption")
         layout.addWidget(self.message)
@@ -253,6 +253,9 @@ class PrimaryScreen(QtWidgets.QWidget):
         self.note_caption.setText(self.tr("Note"))
         self.manual_title.setText(self.tr("Type the MRZ lines as printed, then Enter (Escape: back)"))
         self.traveller.retranslate()
+        for status in self.booth.statuses.values():
+            self.strip.set_device(status)
+        self.booth.poll_health()
         if self._current is None:
             self.show_ready()
 

@@ -8,6 +8,8 @@ referral back to the queue.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import cv2
 import numpy as np
 
@@ -42,8 +44,9 @@ class LoupeView(QtWidgets.QLabel):
 
     hovered = QtCore.Signal(QtCore.QPointF)
 
-    def __init__(self) -> None:
+    def __init__(self, base_width: Callable[[], int]) -> None:
         super().__init__()
+        self._base_width = base_width
         self.setMouseTracking(True)
         self.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self.image: np.ndarray | None = None
@@ -62,7 +65,7 @@ class LoupeView(QtWidgets.QLabel):
             self.setPixmap(QtGui.QPixmap())
             return
         pixmap = QtGui.QPixmap.fromImage(to_qimage(self.image))
-        width = int(720 * self.zoom)
+        width = int(max(200, self._base_width()) * self.zoom)
         self.setPixmap(pixmap.scaledToWidth(width, QtCore.Qt.TransformationMode.SmoothTransformation))
         self.resize(self.pixmap().size())
 
@@ -125,9 +128,9 @@ class SecondLineScreen(QtWidgets.QWidget):
         strip.addWidget(self.loupe)
         work.addLayout(strip)
         middle = QtWidgets.QHBoxLayout()
-        self.big = LoupeView()
-        self.big.hovered.connect(self._loupe_at)
         self.scroll = QtWidgets.QScrollArea()
+        self.big = LoupeView(lambda: self.scroll.viewport().width() - 4)
+        self.big.hovered.connect(self._loupe_at)
         self.scroll.setWidget(self.big)
         self.scroll.setWidgetResizable(False)
         self.scroll.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
@@ -256,7 +259,8 @@ class SecondLineScreen(QtWidgets.QWidget):
             self.queue.addItem(item)
         if self.queue.count():
             self.queue.setCurrentRow(0)
-            self.queue.setFocus()
+            if self.inspection is None:  # with a case open, the keys stay in the workspace
+                self.queue.setFocus()
 
     def take_selected(self) -> None:
         item = self.queue.currentItem()
@@ -267,11 +271,10 @@ class SecondLineScreen(QtWidgets.QWidget):
         workflow, store = self.booth.workflow, self.booth.store
 
         def take() -> tuple[Referral, Inspection, dict[str, np.ndarray]]:
-            workflow.take(session, referral_id)
-            referral = next(
-                s.referral for s in workflow.referrals(session) if s.referral.referral_id == referral_id
-            )
-            inspection = workflow.view_inspection(session, referral.inspection_id)
+            claim = workflow.take(session, referral_id)
+            queued = {s.referral.referral_id: s.referral for s in workflow.referrals(session)}
+            case = workflow.view_inspection(session, queued[claim.referral_id].inspection_id)
+            referral, inspection = queued[claim.referral_id], case.inspection
             blobs = {}
             for name in store.images_of(inspection.inspection_id):
                 if name in LIGHTS:
@@ -336,7 +339,10 @@ class SecondLineScreen(QtWidgets.QWidget):
 
     def _show_light(self) -> None:
         light = LIGHTS[self.light]
-        self.big.set_image(self.images.get(light))
+        image = self.images.get(light)
+        self.big.set_image(image)
+        if image is not None:  # the loupe starts on the MRZ, where forgers work
+            self._loupe_at(QtCore.QPointF(image.shape[1] * 0.2, image.shape[0] * 0.9))
         for name, view in self.thumbs.items():
             view.setStyleSheet(
                 "border: 3px solid #1f4fa3;" if name == light else "border: 1px solid #c9ced6;"

@@ -14,7 +14,7 @@ from station.store import Store
 from ui.booth import BoothController, Health
 from ui.i18n import fmt_number
 from ui.qt import QtCharts, QtCore, QtGui, QtWidgets
-from ui.widgets import label, panel
+from ui.widgets import device_colour, device_word, label, panel
 
 SHIFT_HOURS = 12
 
@@ -108,8 +108,10 @@ class SupervisorScreen(QtWidgets.QWidget):
         statuses = list(self.booth.statuses.values())
         self.devices.setRowCount(len(statuses))
         for row, status in enumerate(statuses):
-            for col, text in enumerate((status.source, status.state.value, status.reason)):
-                self.devices.setItem(row, col, QtWidgets.QTableWidgetItem(text))
+            for col, text in enumerate((status.source, device_word(status.state), status.reason)):
+                item = QtWidgets.QTableWidgetItem(text)
+                item.setForeground(QtGui.QBrush(QtGui.QColor(device_colour(status.state))))
+                self.devices.setItem(row, col, item)
 
     def _sync_now(self) -> None:
         if self.booth.sync is not None:
@@ -183,7 +185,8 @@ class SupervisorScreen(QtWidgets.QWidget):
         axis_y = QtCharts.QValueAxis()
         top = max([1.0] + [bar_set.at(i) for bar_set in sets for i in range(bar_set.count())])
         axis_y.setRange(0, top)
-        axis_y.setLabelFormat("%d")
+        axis_y.setLabelFormat("%.0f")
+        axis_y.setTickCount(min(6, int(top) + 1))
         chart.addAxis(axis_y, QtCore.Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
         chart.legend().setVisible(False)

@@ -51,6 +51,14 @@ def finding_title(code: str) -> str:
         "screening.history_open_entry": QtCore.QCoreApplication.translate(
             "Findings", "Travel history: open entry"
         ),
+        "chip.mrz": QtCore.QCoreApplication.translate("Findings", "Chip data agrees with the MRZ"),
+        "chip.passive_auth": QtCore.QCoreApplication.translate(
+            "Findings", "Chip signature (passive authentication)"
+        ),
+        "chip.active_auth": QtCore.QCoreApplication.translate(
+            "Findings", "Chip cloning check (active authentication)"
+        ),
+        "face.match": QtCore.QCoreApplication.translate("Findings", "Face comparison"),
     }
     return titles.get(code, code)
 
@@ -69,6 +77,24 @@ def status_word(status: Status) -> str:
         Status.FAILED: QtCore.QCoreApplication.translate("Verdict", "failed"),
         Status.NOT_CHECKED: QtCore.QCoreApplication.translate("Verdict", "not checked"),
     }[status]
+
+
+def device_word(state: DeviceState) -> str:
+    return {
+        DeviceState.CONNECTED: QtCore.QCoreApplication.translate("Status", "ready"),
+        DeviceState.READING: QtCore.QCoreApplication.translate("Status", "reading"),
+        DeviceState.DISCONNECTED: QtCore.QCoreApplication.translate("Status", "disconnected"),
+        DeviceState.ERROR: QtCore.QCoreApplication.translate("Status", "error"),
+    }[state]
+
+
+def device_colour(state: DeviceState) -> str:
+    return {
+        DeviceState.CONNECTED: theme.STATE_COLOURS["ok"],
+        DeviceState.READING: theme.STATE_COLOURS["ok"],
+        DeviceState.DISCONNECTED: theme.STATE_COLOURS["off"],
+        DeviceState.ERROR: theme.STATE_COLOURS["bad"],
+    }[state]
 
 
 def panel(parent: QtWidgets.QWidget | None = None) -> QtWidgets.QFrame:
@@ -216,24 +242,8 @@ class StatusStrip(QtWidgets.QFrame):
             widget = QtWidgets.QLabel()
             self._devices[status.source] = widget
             self._layout.insertWidget(len(self._devices) - 1, widget)
-        colour, word = {
-            DeviceState.CONNECTED: (
-                theme.STATE_COLOURS["ok"],
-                QtCore.QCoreApplication.translate("Status", "ready"),
-            ),
-            DeviceState.READING: (
-                theme.STATE_COLOURS["ok"],
-                QtCore.QCoreApplication.translate("Status", "reading"),
-            ),
-            DeviceState.DISCONNECTED: (
-                theme.STATE_COLOURS["off"],
-                QtCore.QCoreApplication.translate("Status", "disconnected"),
-            ),
-            DeviceState.ERROR: (
-                theme.STATE_COLOURS["bad"],
-                QtCore.QCoreApplication.translate("Status", "error"),
-            ),
-        }[status.state]
+        colour = device_colour(status.state)
+        word = device_word(status.state)
         widget.setText(f"● {status.source}: {word}")
         widget.setToolTip(status.reason)
         widget.setStyleSheet(f"color: {colour}; font-weight: 600; padding: 0 8px;")

@@ -204,6 +204,26 @@
         <source>Travel history: open entry</source>
         <translation>سجل السفر: دخول بلا خروج</translation>
     </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="54" />
+        <source>Chip data agrees with the MRZ</source>
+        <translation>بيانات الشريحة تطابق المنطقة المقروءة آليًا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="55" />
+        <source>Chip signature (passive authentication)</source>
+        <translation>توقيع الشريحة (المصادقة السلبية)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="58" />
+        <source>Chip cloning check (active authentication)</source>
+        <translation>فحص استنساخ الشريحة (المصادقة النشطة)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="61" />
+        <source>Face comparison</source>
+        <translation>مقارنة الوجه</translation>
+    </message>
 </context>
 <context>
     <name>LockScreen</name>
@@ -367,92 +387,92 @@
         <translation>اكتب أسطر المنطقة المقروءة آليًا كما هي مطبوعة، ثم Enter ‏(Escape: رجوع)</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="264" />
+        <location filename="../../ui/primary.py" line="267" />
         <source>Ready — present the next document</source>
         <translation>جاهز — قدّم الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="290" />
+        <location filename="../../ui/primary.py" line="293" />
         <source>The holder is a minor: consider the protection referral (F8).</source>
         <translation>الحامل قاصر: فكّر في الإحالة للحماية (F8).</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="307" />
+        <location filename="../../ui/primary.py" line="310" />
         <source>Lists: %1 loaded, newest %2</source>
         <translation>القوائم: %1 محمّلة، الأحدث %2</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="313" />
+        <location filename="../../ui/primary.py" line="316" />
         <source>Lists: none loaded</source>
         <translation>القوائم: لا شيء محمّل</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="342" />
+        <location filename="../../ui/primary.py" line="345" />
         <source>The scanner is reading the next document…</source>
         <translation>الماسح يقرأ الوثيقة التالية…</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="373" />
+        <location filename="../../ui/primary.py" line="376" />
         <source>Refuse entry: choose the reason (Enter: confirm, Escape: back)</source>
         <translation>رفض الدخول: اختر السبب (Enter: تأكيد، Escape: رجوع)</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="374" />
+        <location filename="../../ui/primary.py" line="377" />
         <source>Refer to second line: reason and note (Enter: confirm, Escape: back)</source>
         <translation>الإحالة إلى الخط الثاني: السبب والملاحظة (Enter: تأكيد، Escape: رجوع)</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="375" />
+        <location filename="../../ui/primary.py" line="378" />
         <source>Protection referral: the ground (Enter: confirm, Escape: back)</source>
         <translation>إحالة للحماية: السبب (Enter: تأكيد، Escape: رجوع)</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="378" />
+        <location filename="../../ui/primary.py" line="381" />
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="378" />
+        <location filename="../../ui/primary.py" line="381" />
         <source>Ground</source>
         <translation>الأساس</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="391" />
+        <location filename="../../ui/primary.py" line="394" />
         <source>Explain the referral in the note.</source>
         <translation>اشرح سبب الإحالة في الملاحظة.</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="406" />
+        <location filename="../../ui/primary.py" line="409" />
         <source>Checking the typed MRZ…</source>
         <translation>جارٍ فحص المنطقة المقروءة آليًا المكتوبة…</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="412" />
+        <location filename="../../ui/primary.py" line="415" />
         <source>Saving the decision…</source>
         <translation>جارٍ حفظ القرار…</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="421" />
+        <location filename="../../ui/primary.py" line="424" />
         <source>admitted</source>
         <translation>سُمح بالدخول</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="421" />
+        <location filename="../../ui/primary.py" line="424" />
         <source>refused</source>
         <translation>رُفض</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="421" />
+        <location filename="../../ui/primary.py" line="424" />
         <source>referred</source>
         <translation>أُحيل</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="423" />
+        <location filename="../../ui/primary.py" line="426" />
         <source>Saved: %1. Ready for the next traveller.</source>
         <translation>تم الحفظ: %1. جاهز للمسافر التالي.</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="430" />
+        <location filename="../../ui/primary.py" line="433" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
@@ -544,177 +564,177 @@
 <context>
     <name>SecondLineScreen</name>
     <message>
-        <location filename="../../ui/second_line.py" line="187" />
+        <location filename="../../ui/second_line.py" line="190" />
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="188" />
+        <location filename="../../ui/second_line.py" line="191" />
         <source>Take referral [Enter]</source>
         <translation>استلام الإحالة [Enter]</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="189" />
+        <location filename="../../ui/second_line.py" line="192" />
         <source>Refresh queue</source>
         <translation>تحديث القائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="190" />
+        <location filename="../../ui/second_line.py" line="193" />
         <source>Record verdict and report [Ctrl+S]</source>
         <translation>تسجيل الحكم والتقرير [Ctrl+S]</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="191" />
+        <location filename="../../ui/second_line.py" line="194" />
         <source>Hand back [Esc]</source>
         <translation>إعادة إلى القائمة [Esc]</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="192" />
+        <location filename="../../ui/second_line.py" line="195" />
         <source>Verdict</source>
         <translation>الحكم</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="193" />
+        <location filename="../../ui/second_line.py" line="196" />
         <source>Final decision</source>
         <translation>القرار النهائي</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="194" />
+        <location filename="../../ui/second_line.py" line="197" />
         <source>Refusal reason</source>
         <translation>سبب الرفض</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="195" />
+        <location filename="../../ui/second_line.py" line="198" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="196" />
+        <location filename="../../ui/second_line.py" line="199" />
         <source>Field</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="196" />
+        <location filename="../../ui/second_line.py" line="199" />
         <source>MRZ</source>
         <translation>المنطقة المقروءة آليًا</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="196" />
+        <location filename="../../ui/second_line.py" line="199" />
         <source>Chip</source>
         <translation>الشريحة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="198" />
+        <location filename="../../ui/second_line.py" line="201" />
         <source>genuine</source>
         <translation>أصلية</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="199" />
+        <location filename="../../ui/second_line.py" line="202" />
         <source>counterfeit</source>
         <translation>مزيفة بالكامل</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="200" />
+        <location filename="../../ui/second_line.py" line="203" />
         <source>forged</source>
         <translation>محرّفة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="201" />
+        <location filename="../../ui/second_line.py" line="204" />
         <source>fraudulently obtained</source>
         <translation>حُصل عليها بالاحتيال</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="202" />
+        <location filename="../../ui/second_line.py" line="205" />
         <source>impostor</source>
         <translation>منتحل شخصية</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="203" />
+        <location filename="../../ui/second_line.py" line="206" />
         <source>inconclusive</source>
         <translation>غير حاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="206" />
+        <location filename="../../ui/second_line.py" line="209" />
         <source>admit</source>
         <translation>سماح بالدخول</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="206" />
+        <location filename="../../ui/second_line.py" line="209" />
         <source>refuse</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="211" />
+        <location filename="../../ui/second_line.py" line="214" />
         <source>UV: paper dull, fluorescent pattern present</source>
         <translation>فوق البنفسجية: الورق باهت والنمط المتألق موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="212" />
+        <location filename="../../ui/second_line.py" line="215" />
         <source>UV: pattern continues across the photo</source>
         <translation>فوق البنفسجية: النمط يمتد عبر الصورة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="213" />
+        <location filename="../../ui/second_line.py" line="216" />
         <source>IR: MRZ and printed data in IR-absorbing ink</source>
         <translation>تحت الحمراء: المنطقة المقروءة آليًا والبيانات بحبر ماص للأشعة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="214" />
+        <location filename="../../ui/second_line.py" line="217" />
         <source>IR: background artwork vanishes</source>
         <translation>تحت الحمراء: الرسوم الخلفية تختفي</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="215" />
+        <location filename="../../ui/second_line.py" line="218" />
         <source>Photo: no signs of substitution</source>
         <translation>الصورة: لا علامات استبدال</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="216" />
+        <location filename="../../ui/second_line.py" line="219" />
         <source>Printed data agrees with the MRZ</source>
         <translation>البيانات المطبوعة تطابق المنطقة المقروءة آليًا</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="217" />
+        <location filename="../../ui/second_line.py" line="220" />
         <source>Printing: intaglio/offset quality, no toner</source>
         <translation>الطباعة: جودة غائرة/أوفست، بلا حبر ليزري</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="218" />
+        <location filename="../../ui/second_line.py" line="221" />
         <source>Laminate and page intact</source>
         <translation>الغلاف الواقي والصفحة سليمان</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="252" />
+        <location filename="../../ui/second_line.py" line="255" />
         <source> — held by %1</source>
         <translation> — لدى %1</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="306" />
+        <location filename="../../ui/second_line.py" line="309" />
         <source>Take a referral from the queue (Enter).</source>
         <translation>استلم إحالة من القائمة (Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="316" />
+        <location filename="../../ui/second_line.py" line="319" />
         <source>Referral: %1 — %2</source>
         <translation>إحالة: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="329" />
+        <location filename="../../ui/second_line.py" line="332" />
         <source>no chip read</source>
         <translation>لم تُقرأ الشريحة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="334" />
+        <location filename="../../ui/second_line.py" line="337" />
         <source>Reference specimen for %1: none available at this booth.</source>
         <translation>العيّنة المرجعية لـ %1: غير متوفرة في هذا الكشك.</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="414" />
+        <location filename="../../ui/second_line.py" line="420" />
         <source>Saving the verdict and writing the report…</source>
         <translation>جارٍ حفظ الحكم وكتابة التقرير…</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="423" />
+        <location filename="../../ui/second_line.py" line="429" />
         <source>Verdict recorded; the report is stored and will be synced.</source>
         <translation>سُجّل الحكم؛ التقرير محفوظ وسيُزامن.</translation>
     </message>
@@ -722,32 +742,32 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/widgets.py" line="222" />
+        <location filename="../../ui/widgets.py" line="84" />
         <source>ready</source>
         <translation>جاهز</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="226" />
+        <location filename="../../ui/widgets.py" line="85" />
         <source>reading</source>
         <translation>يقرأ</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="230" />
+        <location filename="../../ui/widgets.py" line="86" />
         <source>disconnected</source>
         <translation>غير متصل</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="234" />
+        <location filename="../../ui/widgets.py" line="87" />
         <source>error</source>
         <translation>خطأ</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="243" />
+        <location filename="../../ui/widgets.py" line="253" />
         <source>Sync: offline booth</source>
         <translation>المزامنة: كشك غير متصل</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="247" />
+        <location filename="../../ui/widgets.py" line="257" />
         <source>Sync backlog: %1</source>
         <translation>بانتظار المزامنة: %1</translation>
     </message>
@@ -780,77 +800,77 @@
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="122" />
+        <location filename="../../ui/supervisor.py" line="124" />
         <source>Store: %1 MB free%2</source>
         <translation>التخزين: %1 ميغابايت متاحة%2</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="124" />
+        <location filename="../../ui/supervisor.py" line="126" />
         <source> — LOW SPACE</source>
         <translation> — المساحة منخفضة</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="130" />
+        <location filename="../../ui/supervisor.py" line="132" />
         <source>%1 of %2 records synced</source>
         <translation>زُومن %1 من %2 سجلًا</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="135" />
+        <location filename="../../ui/supervisor.py" line="137" />
         <source>Sync: this booth works offline (no central server configured).</source>
         <translation>المزامنة: هذا الكشك يعمل دون اتصال (لا خادم مركزي مُعدّ).</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="137" />
+        <location filename="../../ui/supervisor.py" line="139" />
         <source>never</source>
         <translation>أبدًا</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="139" />
+        <location filename="../../ui/supervisor.py" line="141" />
         <source>Sync: %1 waiting, %2 files, %3 rejected; last success %4</source>
         <translation>المزامنة: %1 بالانتظار، %2 ملفات، %3 مرفوضة؛ آخر نجاح %4</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="146" />
+        <location filename="../../ui/supervisor.py" line="148" />
         <source>Last error: %1</source>
         <translation>آخر خطأ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="152" />
+        <location filename="../../ui/supervisor.py" line="154" />
         <source>Travellers</source>
         <translation>المسافرون</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="159" />
+        <location filename="../../ui/supervisor.py" line="161" />
         <source>Travellers per hour</source>
         <translation>المسافرون في الساعة</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="160" />
+        <location filename="../../ui/supervisor.py" line="162" />
         <source>admitted</source>
         <translation>سُمح بالدخول</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="160" />
+        <location filename="../../ui/supervisor.py" line="162" />
         <source>refused</source>
         <translation>رُفض</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="160" />
+        <location filename="../../ui/supervisor.py" line="162" />
         <source>referred</source>
         <translation>أُحيل</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="161" />
+        <location filename="../../ui/supervisor.py" line="163" />
         <source>Shift</source>
         <translation>المناوبة</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="162" />
+        <location filename="../../ui/supervisor.py" line="164" />
         <source>hits</source>
         <translation>تطابقات</translation>
     </message>
     <message>
-        <location filename="../../ui/supervisor.py" line="170" />
+        <location filename="../../ui/supervisor.py" line="172" />
         <source>Decisions, referrals and hits</source>
         <translation>القرارات والإحالات والتطابقات</translation>
     </message>
@@ -926,32 +946,32 @@
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../ui/widgets.py" line="60" />
+        <location filename="../../ui/widgets.py" line="68" />
         <source>CLEAR</source>
         <translation>سليم</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="61" />
+        <location filename="../../ui/widgets.py" line="69" />
         <source>ATTENTION</source>
         <translation>انتباه</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="62" />
+        <location filename="../../ui/widgets.py" line="70" />
         <source>STOP</source>
         <translation>توقف</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="68" />
+        <location filename="../../ui/widgets.py" line="76" />
         <source>passed</source>
         <translation>ناجح</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="69" />
+        <location filename="../../ui/widgets.py" line="77" />
         <source>failed</source>
         <translation>فاشل</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="70" />
+        <location filename="../../ui/widgets.py" line="78" />
         <source>not checked</source>
         <translation>لم يُفحص</translation>
     </message>

@@ -38,9 +38,9 @@ def session(qtbot, tmp_path: Path, translations: Path) -> Iterator[DemoSession]:
     qtbot.addWidget(demo.window)
     demo.window.show()
     yield demo
+    demo.language.set("en")
     demo.booth.close()
     demo.demo.close()
-    demo.language.set("en")
 
 
 def login(qtbot, demo: DemoSession, role: Role) -> None:

@@ -33,7 +33,9 @@ def test_arabic_mirrors_the_layout_and_translates_the_primary_screen(qtbot, sess
     assert primary.verdict.banner.text().endswith("سليم")
     birth = current.inspection.traveller.birth_date
     assert primary.traveller.values["birth_date"].text() == fmt_date(birth)
-    assert primary.traveller.mrz.layoutDirection() == QtCore.Qt.LayoutDirection.LeftToRight  # the MRZ stays LTR
+    assert (
+        primary.traveller.mrz.layoutDirection() == QtCore.Qt.LayoutDirection.LeftToRight
+    )  # the MRZ stays LTR
     session.language.set("en")
     assert app.layoutDirection() == QtCore.Qt.LayoutDirection.LeftToRight
     assert primary.buttons["admit"].text().startswith("Admit")

@@ -75,6 +75,8 @@ def test_referral_through_second_line_to_a_stored_pdf_report(qtbot, session):
     assert second.inspection.inspection_id == current.inspection.inspection_id
     assert set(second.images) == {"white", "ir", "uv"}
     assert second.big.image is second.images["white"]
+    session.window.activateWindow()
+    qtbot.wait_until(second.verdict.hasFocus)  # the workspace takes the keys once a referral is taken
     qtbot.keyClick(second.verdict, QtCore.Qt.Key.Key_F2)  # flick to IR
     assert second.big.image is second.images["ir"]
     second.verdict.setCurrentIndex(second.verdict.findData("counterfeit"))

@@ -1,0 +1,26 @@
+"""Every main screen rendered offscreen in English and Arabic, as ``station demo --screenshots`` does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ui.qt import QtGui
+from ui.screenshots import SCREENS, take_screenshots
+
+from .conftest import OFFSCREEN_NOISE
+
+pytestmark = OFFSCREEN_NOISE
+
+
+def test_every_screen_in_english_and_arabic(qtbot, tmp_path: Path):
+    written = take_screenshots(tmp_path / "shots")
+    names = sorted(p.name for p in written)
+    assert names == sorted(f"{screen}-{lang}.png" for screen in SCREENS for lang in ("en", "ar"))
+    for path in written:
+        image = QtGui.QImage(str(path))
+        assert image.width() >= 1200 and image.height() >= 700, path
+        # not a blank grab: a real screen has many colours
+        colours = {
+            image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 23)
+        }
+        assert len(colours) > 5, path
