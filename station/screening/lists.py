@@ -481,11 +481,16 @@ def _write(conn: sqlite3.Connection, kind: str, version: str, checked: list[Reco
     return int(count)
 
 
+def _aliases(stored: str) -> list[str]:
+    aliases: list[str] = json.loads(stored) if stored != "[]" else []
+    return aliases
+
+
 def _person_names(rowid: int, record: Mapping[str, Any]) -> PersonNames:
     birth = record["birth_date"]
     return PersonNames(
         rowid=rowid,
-        names=[f"{record['surname']} {record['given_names']}", *json.loads(record["aliases"])],
+        names=[f"{record['surname']} {record['given_names']}", *_aliases(record["aliases"])],
         birth_year=int(birth[:4]) if birth else 0,
     )
 

@@ -17,6 +17,7 @@ sides the same way, step by step:
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -146,9 +147,14 @@ def skeletons(text: str) -> list[str]:
     The same result as ``[p.skeleton for p in normalise(text).parts]``, without building the
     parts for the common name that has no particle or compound written apart (bulk index builds)."""
     words = [EQUIVALENT.get(w, w) for w in _words(text)]
+    # articles and BIN/BEN written apart are particles, whatever surrounds them
+    words = [w for w in words if w not in _PLAIN_PARTICLES]
     if _SPECIAL.isdisjoint(words) and not any(w.startswith("ABD") for w in words):
         return [k for k in map(_word_skeleton, words) if k]
     return [p.skeleton for p in _normalise(text).parts]
+
+
+_PLAIN_PARTICLES = ARTICLES | FILIATION
 
 
 @lru_cache(maxsize=200_000)
@@ -236,10 +242,11 @@ _VOWELS = re.compile(r"[AEIOUY]+")
 
 
 _DOUBLED = re.compile(r"([A-Z])\1+")
+_FIRST_OF_RUN = operator.itemgetter(1)
 
 
 def _classes(canonical: str) -> str:
-    text = _DOUBLED.sub(r"\1", canonical).replace("X", "KS")
+    text = _DOUBLED.sub(_FIRST_OF_RUN, canonical).replace("X", "KS")
     for digraph, single in _DIGRAPHS:
         text = text.replace(digraph, single)
     return text.translate(_LETTER_CLASS)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from station.screening.matching import compare
-from station.screening.names import normalise, skeleton
+from station.screening.names import normalise, skeleton, skeletons
 from station.screening.script import to_latin
 
 
@@ -139,3 +139,19 @@ def test_arbitrary_text_never_crashes_normalisation_or_matching(a: str, b: str) 
 def test_arbitrary_arabic_script_gives_latin_parts(text: str) -> None:
     for part in normalise(text).parts:
         assert part.abjad and part.canonical.isascii()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["AL", "EL", "BIN", "BEN", "ABD", "ABU", "ABDUL", "AD", "DIN", "AS", "UDDIN", "AL-"]),
+            st.from_regex(r"\A[A-Z]{1,9}\Z"),
+            st.text(max_size=6),
+        ),
+        max_size=6,
+    )
+)
+def test_bulk_skeletons_equal_the_full_normalisation(words: list[str]) -> None:
+    text = " ".join(words)
+    assert skeletons(text) == [p.skeleton for p in normalise(text).parts]
