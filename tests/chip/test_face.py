@@ -35,7 +35,8 @@ def live_capture(seed: int) -> Image:
     tilt = cv2.getRotationMatrix2D((240, 320), 4.0, 1.0)
     turned = cv2.warpAffine(big, tilt, (480, 640), borderMode=cv2.BORDER_REPLICATE).astype(np.float32)
     noise = np.random.default_rng(seed).normal(0, 5, turned.shape)
-    return np.clip(turned * 1.1 + noise, 0, 255).astype(np.uint8)
+    captured: Image = np.clip(turned * 1.1 + noise, 0, 255).astype(np.uint8)
+    return captured
 
 
 def _context(
