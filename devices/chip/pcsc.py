@@ -55,9 +55,13 @@ class PcscCardSource:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise NoCardError("no chip on the reader")
-            request = CardRequest(readers=[reader], timeout=max(remaining, 0.1), newcardonly=new_only)
+            # each PC/SC object holds a context: release it now, not whenever the garbage collector
+            # runs (by then pcscd may be gone and the release raises inside __del__)
             try:
-                request.waitforcard()
+                with CardRequest(
+                    readers=[reader], timeout=max(remaining, 0.1), newcardonly=new_only
+                ) as request:
+                    request.waitforcard()
             except CardRequestTimeoutException:
                 raise NoCardError("no chip on the reader") from None
             # our own connection: the card service's one is disconnected when the service is collected
@@ -66,6 +70,7 @@ class PcscCardSource:
                 connection.connect(CardConnection.T1_protocol | CardConnection.T0_protocol)
             except (NoCardException, CardConnectionException) as exc:
                 log.info("chip reported on %s but not powered (%s); waiting for it again", self.reader, exc)
+                _release(connection)
                 new_only = True
                 continue
             return PcscTransport(connection)
@@ -85,7 +90,12 @@ class PcscTransport:
         return bytes(data) + bytes([sw1, sw2])
 
     def close(self) -> None:
-        try:
-            self._connection.disconnect()
-        except (CardConnectionException, NoCardException, BaseSCardException) as exc:
-            log.debug("disconnect after a lost chip: %s", exc)
+        _release(self._connection)
+
+
+def _release(connection: Any) -> None:
+    """Disconnects and frees the connection's PC/SC context (tolerating a card or pcscd gone)."""
+    try:
+        connection.release()
+    except (CardConnectionException, NoCardException, BaseSCardException) as exc:
+        log.debug("releasing a chip connection: %s", exc)
