@@ -9,6 +9,7 @@ when that engine is chosen.
 from __future__ import annotations
 
 import io
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -90,16 +91,31 @@ class PassportEyeEngine:
         except ImageError as exc:
             return Reading(None, str(exc))
         try:
-            found = self._read(io.BytesIO(data))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # its scikit-image calls are deprecated; not ours to fix
+                found = self._read(io.BytesIO(data))
         except Exception as exc:
             return Reading(None, f"passporteye failed: {type(exc).__name__}: {exc}")
         if found is None:
             return Reading(None, NOT_FOUND)
-        text = str(found.aux.get("text", "")).strip()
+        text = _fit_lines(str(found.aux.get("text", "")))
         try:
             return Reading(parse(text), None)
         except MRZError as exc:
             return Reading(None, f"passporteye read text that is not an MRZ: {exc}")
+
+
+def _fit_lines(text: str) -> str:
+    """Tesseract often drops or adds a character at a line's end; pad or trim each line to the length its
+    line count implies, as PassportEye's own MRZ checker does, so its reading gets a fair parse."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    if len(lines) == 3:
+        width = 30
+    elif len(lines) == 2:
+        width = min((36, 44), key=lambda n: abs(n - max(len(line) for line in lines)))
+    else:
+        return text
+    return "\n".join(line[:width].ljust(width, "<") for line in lines)
 
 
 ENGINES: dict[str, Callable[[], Engine]] = {"own": OwnEngine, "passporteye": PassportEyeEngine}

@@ -27,20 +27,24 @@ class ModelError(RuntimeError):
 
 
 def _conv3x3_relu(x: Float32, weight: Float32, bias: Float32) -> Float32:
-    """3x3 'same' convolution, NHWC, via one matrix product over all windows."""
+    """3x3 'same' convolution + ReLU, NHWC, as one matrix product over the gathered windows."""
     n, h, w, c = x.shape
     padded = np.pad(x, ((0, 0), (1, 1), (1, 1), (0, 0)))
-    windows = np.lib.stride_tricks.sliding_window_view(padded, (3, 3), axis=(1, 2))  # n h w c 3 3
-    cols = windows.reshape(n * h * w, c * 9)
-    out = cols @ weight.reshape(weight.shape[0], -1).T + bias
+    cols = np.empty((n, h, w, c, 9), np.float32)  # (channel, ky, kx) order, as torch lays out weights
+    for k in range(9):
+        dy, dx = divmod(k, 3)
+        cols[..., k] = padded[:, dy : dy + h, dx : dx + w, :]
+    out = cols.reshape(n * h * w, c * 9) @ weight.reshape(weight.shape[0], -1).T + bias
     result: Float32 = np.maximum(out, 0.0).reshape(n, h, w, -1)
     return result
 
 
 def _maxpool2(x: Float32) -> Float32:
-    n, h, w, c = x.shape
-    h2, w2 = h // 2, w // 2
-    pooled: Float32 = x[:, : h2 * 2, : w2 * 2].reshape(n, h2, 2, w2, 2, c).max(axis=(2, 4))
+    """2x2 max-pooling, stride 2, odd edges dropped (as torch's MaxPool2d(2))."""
+    h2, w2 = x.shape[1] // 2 * 2, x.shape[2] // 2 * 2
+    top = np.maximum(x[:, 0:h2:2, 0:w2:2], x[:, 0:h2:2, 1:w2:2])
+    bottom = np.maximum(x[:, 1:h2:2, 0:w2:2], x[:, 1:h2:2, 1:w2:2])
+    pooled: Float32 = np.maximum(top, bottom)
     return pooled
 
 

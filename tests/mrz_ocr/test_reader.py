@@ -1,0 +1,89 @@
+"""The own reader on pixels: orientation, infrared fallback, check-digit candidates, distrust of doubts."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from mrz import parse
+from mrz.ocr import get_engine, read_mrz
+from mrz.ocr.decode import decode_image
+from mrz.ocr.reader import NOT_FOUND, _candidates, _decide
+from mrz.ocr.recognise import CHARSET
+from mrz.ocr.rectify import Grid
+from mrz.ocr.render import Distortion
+from tests.mrz_ocr.conftest import scene
+
+TRUTH = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
+
+
+def test_upside_down_card_reads_upright() -> None:
+    sc = scene("TD1", 21, Distortion(rotation=180))
+    reading = read_mrz(decode_image(sc.jpeg))
+    assert reading.error is None
+    assert reading.result is not None and reading.result.mrz == "\n".join(sc.mrz_lines)
+    assert reading.confidence > 0.9
+
+
+def test_infrared_image_is_tried_when_white_light_fails() -> None:
+    sc = scene("TD3", 22)
+    white = np.full_like(decode_image(sc.jpeg), 200)  # the MRZ lost under white light (glare, washed out)
+    infrared = decode_image(sc.infrared_jpeg)
+    assert read_mrz(white).error == NOT_FOUND
+    reading = read_mrz(white, infrared=infrared)
+    assert reading.result is not None and reading.result.valid
+    assert reading.result.mrz == "\n".join(sc.mrz_lines)
+
+
+def test_engine_reads_infrared_bytes_too() -> None:
+    sc = scene("TD2", 23)
+    blank = cv2.imencode(".png", np.full((900, 1200), 255, np.uint8))[1].tobytes()
+    reading = get_engine("own").read(blank, infrared=sc.infrared_jpeg)
+    assert reading.result is not None and reading.result.mrz == "\n".join(sc.mrz_lines)
+
+
+def test_colour_and_grey_inputs_agree() -> None:
+    sc = scene("MRV_A", 24)
+    colour = cv2.imdecode(np.frombuffer(sc.jpeg, np.uint8), cv2.IMREAD_COLOR)
+    grey = cv2.cvtColor(colour, cv2.COLOR_BGR2GRAY)
+    a, b = read_mrz(colour), read_mrz(grey)
+    assert a.result is not None and b.result is not None
+    assert a.result.mrz == b.result.mrz == "\n".join(sc.mrz_lines)
+
+
+def _one_hot(text: str, doubtful: dict[int, tuple[str, float]]) -> np.ndarray:
+    flat = text.replace("\n", "")
+    probs = np.full((len(flat), len(CHARSET)), 1e-6, np.float32)
+    for i, char in enumerate(flat):
+        probs[i, CHARSET.index(char)] = 1.0
+    for i, (runner_up, p) in doubtful.items():
+        probs[i, CHARSET.index(flat[i])] = p
+        probs[i, CHARSET.index(runner_up)] = 1 - p
+    return probs
+
+
+def test_candidates_let_check_digits_choose_the_runner_up() -> None:
+    truth = TRUTH
+    assert parse(truth).valid
+    misread = truth[: 45 + 2] + "8" + truth[45 + 3 :]  # '8' where the document number has '9'
+    assert not parse(misread, correct=False).valid
+    probs = _one_hot(misread, {44 + 2: ("9", 0.55)})
+    candidates = list(_candidates(probs, misread))
+    assert truth in candidates
+
+
+def _grid() -> Grid:
+    return Grid(np.zeros((1, 1), np.uint8), n_lines=2, n_chars=44, line_pitch=30)
+
+
+def test_a_doubtful_name_character_is_not_reported_valid() -> None:
+    result = _decide(_one_hot(TRUTH, {8: ("K", 0.6)}), _grid())  # the 'I' of ERIKSSON, no check digit
+    assert result is not None and result.mrz == TRUTH
+    assert result.valid is False
+    assert any(f["code"] == "ocr.uncertain" for f in result.findings)
+
+
+def test_a_doubtful_character_under_a_check_digit_stays_valid() -> None:
+    result = _decide(_one_hot(TRUTH, {44 + 2: ("8", 0.6)}), _grid())  # document number, check digit guards
+    assert result is not None and result.valid is True
+    assert not any(f["code"] == "ocr.uncertain" for f in result.findings)
