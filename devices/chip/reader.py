@@ -277,3 +277,33 @@ def _check(response: Response, what: str) -> Response:
     if response.sw == 0x6982:
         raise AccessDeniedError(f"The chip denied access while {what} (status 6982).")
     raise ChipError(f"The chip failed while {what} (status {response.sw:04X}).")
+
+
+@dataclass(frozen=True)
+class ChipOutcome:
+    """What the station needs from one chip read: the data for ``DocumentScan.chip``, or the reason
+    it could not be read (for the officer, and for the chip checks' "not checked" findings)."""
+
+    chip: dict[str, bytes] | None
+    error: str | None
+    read: ChipRead | None = None
+
+
+def read_document_chip(
+    source: CardSource,
+    mrz_text: str,
+    *,
+    timeout_s: float = 15.0,
+    progress: Callable[[Progress], None] | None = None,
+) -> ChipOutcome:
+    """Reads the chip of the document whose MRZ is ``mrz_text``; never raises for chip trouble."""
+    try:
+        key = AccessKey.from_mrz(mrz_text)
+    except ValueError as exc:
+        return ChipOutcome(None, f"The MRZ cannot open the chip: {exc}.")
+    try:
+        read = ChipReader(source, timeout_s=timeout_s).read(key, progress=progress)
+    except ChipError as exc:
+        log.warning("chip read failed: %s", exc)
+        return ChipOutcome(None, str(exc))
+    return ChipOutcome(read.to_scan_chip(), None, read)

@@ -3,6 +3,7 @@ and the chip's refusals."""
 
 from __future__ import annotations
 
+import random
 import threading
 
 import pytest
@@ -13,6 +14,7 @@ from devices.chip.reader import ChipReader, Progress
 from devices.sim.emrtd.card import ChipSlot, VirtualChip
 from devices.sim.emrtd.passport import ChipImage, build_chip
 from mrz import build
+from mrz.synthetic import random_mrz
 from tests.chip.support import MRZ, PKI, chip_findings, failing
 
 KEY = AccessKey.from_mrz(MRZ)
@@ -133,3 +135,17 @@ def test_access_key_from_every_format(fmt: str) -> None:
 def test_access_key_rejects_text_that_is_no_mrz() -> None:
     with pytest.raises(MRZKeyError):
         AccessKey.from_mrz("hello\nworld")
+
+
+def test_read_document_chip_gives_data_or_a_reason(image: ChipImage) -> None:
+    from devices.chip.reader import read_document_chip
+
+    outcome = read_document_chip(ChipSlot(VirtualChip(image)), MRZ)
+    assert outcome.error is None and outcome.chip is not None and "AA.signature" in outcome.chip
+    other_traveller = random_mrz(random.Random(1), "TD3")
+    denied = read_document_chip(ChipSlot(VirtualChip(build_chip(other_traveller, PKI))), MRZ)
+    assert denied.chip is None and denied.error is not None and "refused access" in denied.error
+    absent = read_document_chip(ChipSlot(), MRZ, timeout_s=0.05)
+    assert absent.chip is None and absent.error is not None and "place the document" in absent.error
+    garbage = read_document_chip(ChipSlot(VirtualChip(image)), "not an mrz")
+    assert garbage.error is not None and "cannot open the chip" in garbage.error
