@@ -117,3 +117,10 @@ def test_garbage_data_groups_never_crash_the_checks(genuine: ChipRead) -> None:
     assert findings["chip.mrz"].status.value == "failed"
     assert findings["chip.passive_auth.hashes"].evidence["mismatched"] == ["DG1", "DG14", "DG15"]
     assert findings["chip.active_auth"].status.value == "not_checked"
+
+
+def test_rsa_active_authentication_passes_and_catches_a_clone() -> None:
+    genuine_rsa = chip_findings(_read(aa_algorithm="rsa"))["chip.active_auth"]
+    assert genuine_rsa.status.value == "passed" and genuine_rsa.evidence["algorithm"] == "rsa"
+    cloned_rsa = chip_findings(_read(Forgery.CLONED_CHIP, aa_algorithm="rsa"))["chip.active_auth"]
+    assert cloned_rsa.status.value == "failed"

@@ -8,6 +8,7 @@ lifted from and put back onto, to test resumed reads.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from collections import Counter
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 from asn1crypto import core
 from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.asymmetric import ec, utils
+from cryptography.hazmat.primitives.asymmetric import ec, rsa, utils
 
 from devices.chip import pace, tlv
 from devices.chip.apdu import (
@@ -206,9 +207,20 @@ class VirtualChip:
             return Response(b"", SW_INS_UNKNOWN)
         if not self._access_granted:
             return Response(b"", SW_SECURITY_NOT_SATISFIED)
+        if isinstance(key, rsa.RSAPrivateKey):
+            return Response(self._iso9796_2_sign(key, command.data), SW_OK)
         der = key.sign(command.data, ec.ECDSA(hashes.SHA256()))
         r, s = utils.decode_dss_signature(der)
         return Response(r.to_bytes(32, "big") + s.to_bytes(32, "big"), SW_OK)
+
+    def _iso9796_2_sign(self, key: rsa.RSAPrivateKey, challenge: bytes) -> bytes:
+        """ISO/IEC 9796-2 scheme 1, SHA-1, partial recovery: 6A || M1 || SHA1(M1 || challenge) || BC."""
+        numbers = key.private_numbers()
+        n = numbers.public_numbers.n
+        size = (n.bit_length() + 7) // 8
+        m1 = self._random(size - 20 - 2)
+        representative = b"\x6a" + m1 + hashlib.sha1(m1 + challenge).digest() + b"\xbc"
+        return pow(int.from_bytes(representative, "big"), numbers.d, n).to_bytes(size, "big")
 
     # --- PACE -----------------------------------------------------------------------------------
 

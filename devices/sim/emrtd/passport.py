@@ -18,7 +18,7 @@ from typing import Any
 import cv2
 from asn1crypto import algos, cms, core, keys
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from devices.chip import tlv
 from devices.chip.active import AA_INFO_OID
@@ -30,6 +30,7 @@ from devices.sim.document import draw_face
 from devices.sim.emrtd.pki import Signer, TestPKI, derived_key
 
 ECDSA_PLAIN_SHA256 = "0.4.0.127.0.7.1.1.4.1.3"
+AAKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
 
 
 class Forgery(enum.StrEnum):
@@ -47,7 +48,7 @@ class Forgery(enum.StrEnum):
 class ChipImage:
     files: Mapping[str, bytes]
     access_key: AccessKey
-    aa_key: ec.EllipticCurvePrivateKey | None = None
+    aa_key: AAKey | None = None
     card_access: bytes | None = None  # EF.CardAccess: present when the chip offers PACE
     extras: Mapping[str, str] = field(default_factory=dict)
 
@@ -73,8 +74,8 @@ class ChipImage:
         aa_key = None
         if data.get("aa_key"):
             loaded = serialization.load_pem_private_key(data["aa_key"].encode(), None)
-            if not isinstance(loaded, ec.EllipticCurvePrivateKey):
-                raise ValueError("the chip image's AA key is not an EC key")
+            if not isinstance(loaded, ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey):
+                raise ValueError("the chip image's AA key is neither EC nor RSA")
             aa_key = loaded
         return cls(
             files={name: bytes.fromhex(h) for name, h in data["files"].items()},
@@ -147,7 +148,7 @@ def _sequence(*items: core.Asn1Value) -> bytes:
     return tlv.encode(0x30, b"".join(item.dump() for item in items))
 
 
-def encode_dg15(public_key: ec.EllipticCurvePublicKey) -> bytes:
+def encode_dg15(public_key: ec.EllipticCurvePublicKey | rsa.RSAPublicKey) -> bytes:
     spki = public_key.public_bytes(
         serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
     )
@@ -212,6 +213,14 @@ def sign_sod(groups: Mapping[str, bytes], signer: Signer) -> bytes:
     return tlv.encode(0x77, cms.ContentInfo({"content_type": "signed_data", "content": signed}).dump())
 
 
+def _aa_key(seed: str, algorithm: str) -> AAKey:
+    if algorithm == "ecdsa":
+        return derived_key(seed)
+    if algorithm == "rsa":
+        return rsa.generate_private_key(public_exponent=65537, key_size=1024)
+    raise ValueError(f"unknown active-authentication algorithm {algorithm!r}")
+
+
 def _altered_mrz(mrz_text: str) -> str:
     """The MRZ with one letter of the name changed: check digits still pass, the hash does not."""
     line1, *rest = mrz_text.split("\n")
@@ -229,15 +238,20 @@ def build_chip(
     dg2_size: int = 20_000,
     pace: bool = False,
     active_auth: bool = True,
+    aa_algorithm: str = "ecdsa",
 ) -> ChipImage:
-    """A chip for the traveller of ``mrz_text``, genuine or with one ``forgery``."""
-    aa_key = derived_key(f"aa/{mrz_text}") if active_auth else None
+    """A chip for the traveller of ``mrz_text``, genuine or with one ``forgery``.
+
+    ``aa_algorithm`` is ``"ecdsa"`` (P-256, announced in DG14) or ``"rsa"`` (1024-bit, ISO/IEC
+    9796-2 signatures as most issued passports use; no DG14 needed)."""
+    aa_key = _aa_key(f"aa/{mrz_text}", aa_algorithm) if active_auth else None
     groups: dict[str, bytes] = {
         "DG1": encode_dg1(mrz_text),
         "DG2": encode_dg2(face_jpeg(face_seed, size=dg2_size)),
     }
     if aa_key is not None:
-        groups["DG14"] = encode_dg14(aa=True)
+        if aa_algorithm == "ecdsa":
+            groups["DG14"] = encode_dg14(aa=True)
         groups["DG15"] = encode_dg15(aa_key.public_key())
     signer = {
         Forgery.UNTRUSTED_SIGNER: pki.untrusted_signer,
@@ -249,7 +263,7 @@ def build_chip(
     elif forgery is Forgery.SWAPPED_DG2:
         groups["DG2"] = encode_dg2(face_jpeg(face_seed + 1000, size=dg2_size))
     elif forgery is Forgery.CLONED_CHIP:
-        aa_key = derived_key(f"clone/{mrz_text}")
+        aa_key = _aa_key(f"clone/{mrz_text}", aa_algorithm)
     files = {"COM": encode_com(sorted(groups, key=lambda n: int(n[2:]))), "SOD": sod, **groups}
     return ChipImage(
         files=files,
