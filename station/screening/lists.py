@@ -19,10 +19,15 @@ history  Crossings recorded elsewhere (synced from central). CSV header
          ``id,document_number,issuing_state,direction,crossed_on,crossing_point``: ``direction``
          ``entry`` or ``exit``, ``crossed_on`` ``YYYY-MM-DD``; ``id`` may be empty.
 
-Files are CSV (UTF-8, first line the header; only the columns above, in any order; columns other
-than the identifying ones may be left out) or JSON: an array of objects, or JSON Lines (``.jsonl``,
-one object per line). A file is checked completely before anything is written; the first bad line
-is reported with its line number, and a load is one transaction, so a list is never half-loaded.
+Required columns: persons ``id,surname``; documents ``number,issuing_state``; api
+``flight,expected_date`` and a ``document_number`` or ``surname`` per record; history
+``document_number,issuing_state,direction,crossed_on``. The others may be left out. Document
+numbers are stored without fillers, spaces or hyphens; state codes upper case (``D<<`` -> ``D``).
+
+Files are CSV (UTF-8, first line the header; only the columns above, in any order) or JSON: an
+array of objects, or JSON Lines (``.jsonl``/``.ndjson``, one object per line). A file is checked
+completely before anything is written; the first bad line is reported with its line number, and a
+load is one transaction, so a list is never half-loaded.
 
 A snapshot replaces the whole list; a delta (``delta=True``) inserts or replaces the records it
 holds and removes those marked ``"deleted": true`` (identified by ``id``, or ``number`` +
