@@ -202,6 +202,10 @@ class DemoBooth:
         with self._lock:
             index = self._next % len(SCRIPT)
             self._next += 1
+        return self.present(index)
+
+    def present(self, index: int) -> Presented:
+        """Render document ``index`` of ``SCRIPT`` into the hot folder, as the scanner delivers it."""
         case = SCRIPT[index]
         mrz_text = self.documents[index]
         scan = render_document_scan(mrz_text, defects=case.defects, seed=self._rng.randrange(2**31))

@@ -55,7 +55,7 @@ class DemoSession(QtCore.QObject):
         self.booth = BoothController(self.demo.config, self.demo.store, self.demo.auth, sync=sync_service)
         self.booth.open_devices()
         self.window = MainWindow(self.booth, self.language, demo=True)
-        self.window.screens["primary"].next_document.connect(self.present_next)  # type: ignore[attr-defined]
+        self.window.primary.next_document.connect(self.present_next)
 
     def present_next(self) -> None:
         self.booth.run(self.demo.present_next, lambda presented: log.info("demo: %s", presented.case.title))

@@ -42,11 +42,15 @@ class MainWindow(QtWidgets.QMainWindow):
         self.lock_screen = LockScreen(booth)
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        self.primary = PrimaryScreen(booth, demo=demo)
+        self.second_line = SecondLineScreen(booth)
+        self.supervisor = SupervisorScreen(booth)
+        self.admin = AdminScreen(booth)
         self.screens: dict[str, QtWidgets.QWidget] = {
-            "primary": PrimaryScreen(booth, demo=demo),
-            "second_line": SecondLineScreen(booth),
-            "supervisor": SupervisorScreen(booth),
-            "admin": AdminScreen(booth),
+            "primary": self.primary,
+            "second_line": self.second_line,
+            "supervisor": self.supervisor,
+            "admin": self.admin,
         }
         for widget in (self.login_screen, self.lock_screen, self.tabs):
             self.stack.addWidget(widget)
@@ -62,7 +66,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self._wedge_timer.setInterval(50)
         self._wedge_timer.timeout.connect(self._wedge_idle)
         self._wedge_timer.start()
-        QtWidgets.QApplication.instance().installEventFilter(self)
+        app = QtWidgets.QApplication.instance()
+        assert app is not None, "create the QApplication first"
+        self._app: QtCore.QCoreApplication = app
+        self._app.installEventFilter(self)
         self.resize(1280, 800)
         self.retranslate()
         self._logged_out()
@@ -218,5 +225,5 @@ class MainWindow(QtWidgets.QMainWindow):
             wedge.idle()  # type: ignore[attr-defined]
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:
-        QtWidgets.QApplication.instance().removeEventFilter(self)
+        self._app.removeEventFilter(self)
         super().closeEvent(event)

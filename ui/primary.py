@@ -8,7 +8,7 @@ opens in place of the buttons: Enter confirms, Escape goes back.
 
 from __future__ import annotations
 
-from devices.scan import DocumentScan, Light
+from devices.scan import DocumentScan, Image, Light
 from mrz.layout import Zone, layout_for_mrz
 from station.domain import Inspection
 from station.workflow import suggested_protection_flags
@@ -21,7 +21,7 @@ from ui.widgets import ImageView, StatusStrip, VerdictPanel, label, panel
 DECISION_KEYS = {"admit": "F5", "refuse": "F6", "refer": "F7", "protect": "F8", "manual": "F9", "next": "F10"}
 
 
-def photo_crop(scan: DocumentScan | None, mrz_text: str | None):
+def photo_crop(scan: DocumentScan | None, mrz_text: str | None) -> Image | None:
     """The document photo: the photo zone of the white-light page, from the format's nominal layout."""
     if scan is None or Light.WHITE not in scan.images or not mrz_text:
         return None

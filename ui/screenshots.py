@@ -83,7 +83,7 @@ def walk(session: DemoSession, language: str, directory: Path) -> list[Path]:
     _login(session, Role.SUPERVISOR)
     window.show_screen("primary")
     _wait_signal(booth.inspection_ready, session.present_next, "the first simulated document")
-    primary = window.screens["primary"]
+    primary = window.primary
     shot("primary")
     primary.trigger("refer")
     primary.reason.setCurrentIndex(max(0, primary.reason.findData("DOC")))
@@ -91,7 +91,7 @@ def walk(session: DemoSession, language: str, directory: Path) -> list[Path]:
     primary.note.setText(note)
     shot("refer")
     _wait_signal(booth.decision_saved, primary._confirm_form, "the referral to be saved")
-    second = window.screens["second_line"]
+    second = window.second_line
     window.show_screen("second_line")
     second.refresh()
     _wait_until(
@@ -105,7 +105,7 @@ def walk(session: DemoSession, language: str, directory: Path) -> list[Path]:
     second.flick()
     shot("second-line")
     window.show_screen("supervisor")
-    window.screens["supervisor"].refresh()  # type: ignore[attr-defined]
+    window.supervisor.refresh()
     _wait_signal(booth.health, booth.poll_health, "the booth's health")
     booth.tasks.wait()
     shot("supervisor")
@@ -113,7 +113,7 @@ def walk(session: DemoSession, language: str, directory: Path) -> list[Path]:
     shot("lock")
     booth.logout()
     _login(session, Role.ADMIN)
-    window.screens["admin"].refresh()  # type: ignore[attr-defined]
+    window.admin.refresh()
     booth.tasks.wait()
     shot("admin")
     booth.logout()

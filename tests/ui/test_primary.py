@@ -6,6 +6,7 @@ import contextlib
 import time
 
 from station.auth import Role
+from station.demo import SCRIPT
 from ui.qt import QtCore, QtWidgets
 
 from .conftest import OFFSCREEN_NOISE, SIGNAL_TIMEOUT, login
@@ -109,3 +110,59 @@ def test_watchlist_hit_is_explained_and_refused_with_a_reason(qtbot, session):
     refusal = session.demo.store.records("decision")[-1].body
     assert refusal["kind"] == "refuse" and refusal["reason_code"] == "H"
     assert refusal["inspection_id"] == current.inspection.inspection_id
+
+
+def test_unreadable_mrz_is_typed_by_hand_and_supersedes_the_scan(qtbot, session):
+    login(qtbot, session, Role.OFFICER)
+    primary = session.window.primary
+    unreadable = next(i for i, case in enumerate(SCRIPT) if not case.mrz_readable)
+    with qtbot.wait_signal(session.booth.inspection_ready, timeout=SIGNAL_TIMEOUT) as blocker:
+        session.booth.run(lambda: session.demo.present(unreadable), lambda _p: None)
+    first = blocker.args[0].inspection
+    assert first.traveller is None and "F9" in primary.traveller.mrz.text()
+    qtbot.keyClick(primary, QtCore.Qt.Key.Key_F9)
+    assert primary.forms.currentIndex() == 2 and primary.manual_lines[0].hasFocus()
+    line1, line2 = session.demo.documents[unreadable].split("\n")
+    qtbot.keyClicks(primary.manual_lines[0], line1.lower())  # typed in lower case: upper-cased
+    qtbot.keyClicks(primary.manual_lines[1], line2)
+    with qtbot.wait_signal(session.booth.inspection_ready, timeout=SIGNAL_TIMEOUT) as blocker:
+        qtbot.keyClick(primary.manual_lines[1], QtCore.Qt.Key.Key_Return)
+    typed = blocker.args[0].inspection
+    assert typed.supersedes == first.inspection_id and typed.traveller is not None
+    assert primary.traveller.values["surname"].text() == typed.traveller.surname
+    with qtbot.wait_signal(session.booth.decision_saved, timeout=SIGNAL_TIMEOUT):
+        qtbot.keyClick(primary, QtCore.Qt.Key.Key_F5)
+    store = session.demo.store
+    assert store.latest(first.inspection_id).record_id == typed.inspection_id
+    assert store.records("decision")[-1].body["inspection_id"] == typed.inspection_id
+
+
+def test_keyboard_wedge_reader_typing_into_the_window_is_a_scan(qtbot, session):
+    login(qtbot, session, Role.OFFICER)
+    primary = session.window.primary
+    primary.buttons["manual"].setFocus()
+    target = QtWidgets.QApplication.focusWidget()
+    mrz_text = session.demo.documents[0]
+    with qtbot.wait_signal(session.booth.inspection_ready, timeout=SIGNAL_TIMEOUT) as blocker:
+        for line in mrz_text.split("\n"):
+            qtbot.keyClicks(target, line)
+            qtbot.keyClick(target, QtCore.Qt.Key.Key_Return)
+    inspection = blocker.args[0].inspection
+    assert inspection.source == "wedge"
+    assert inspection.document.mrz == mrz_text
+    assert primary.forms.currentIndex() == 0  # the reader's keys triggered no decision or form
+
+
+def test_protection_flag_routes_a_minor_to_the_protection_referral(qtbot, session):
+    login(qtbot, session, Role.OFFICER)
+    primary = session.window.primary
+    minor = next(i for i, case in enumerate(SCRIPT) if case.minor)
+    with qtbot.wait_signal(session.booth.inspection_ready, timeout=SIGNAL_TIMEOUT):
+        session.booth.run(lambda: session.demo.present(minor), lambda _p: None)
+    assert "F8" in primary.message.text()
+    qtbot.keyClick(primary, QtCore.Qt.Key.Key_F8)
+    assert primary.reason.currentData() == "UNACCOMPANIED_MINOR"  # suggested, the officer confirms
+    with qtbot.wait_signal(session.booth.decision_saved, timeout=SIGNAL_TIMEOUT):
+        qtbot.keyClick(primary.reason, QtCore.Qt.Key.Key_Return)
+    referral = session.demo.store.records("referral")[-1].body
+    assert referral["queue"] == "protection" and referral["protection_flags"] == ["UNACCOMPANIED_MINOR"]

@@ -1,19 +1,23 @@
-"""Every main screen rendered offscreen in English and Arabic, as ``station demo --screenshots`` does."""
+"""Every main screen rendered offscreen in English and Arabic by ``station demo --screenshots DIR``."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from station.cli import main
 from ui.qt import QtGui
-from ui.screenshots import SCREENS, take_screenshots
+from ui.screenshots import SCREENS
 
 from .conftest import OFFSCREEN_NOISE
 
 pytestmark = OFFSCREEN_NOISE
 
 
-def test_every_screen_in_english_and_arabic(qtbot, tmp_path: Path):
-    written = take_screenshots(tmp_path / "shots")
+def test_every_screen_in_english_and_arabic(qtbot, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    assert main(["demo", "--screenshots", str(tmp_path / "shots")]) == 0
+    written = [Path(line) for line in capsys.readouterr().out.splitlines()]
     names = sorted(p.name for p in written)
     assert names == sorted(f"{screen}-{lang}.png" for screen in SCREENS for lang in ("en", "ar"))
     for path in written:
@@ -24,3 +28,8 @@ def test_every_screen_in_english_and_arabic(qtbot, tmp_path: Path):
             image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 23)
         }
         assert len(colours) > 5, path
+
+
+def test_text_walk_through_stays_available(capsys: pytest.CaptureFixture[str]):
+    assert main(["demo", "--text", "--today", "2026-11-23"]) == 0
+    assert "Border Station MRZ demo" in capsys.readouterr().out
