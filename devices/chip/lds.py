@@ -156,6 +156,7 @@ class SecurityInfo:
     protocol: str  # dotted OID
     required: core.Asn1Value
     optional: core.Asn1Value | None
+    required_der: bytes = b""  # e.g. the SubjectPublicKeyInfo of a ChipAuthenticationPublicKeyInfo
 
 
 def parse_security_infos(data: bytes) -> list[SecurityInfo]:
@@ -172,6 +173,7 @@ def parse_security_infos(data: bytes) -> list[SecurityInfo]:
                     info["protocol"].dotted,
                     info["required_data"].parsed,
                     optional.parsed if optional.native is not None else None,
+                    info["required_data"].dump(),
                 )
             )
         return result

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from devices.chip import lds, pace, tlv
+from devices.chip import chip_auth, lds, pace, tlv
 from devices.chip.apdu import (
     AccessDeniedError,
     CardRemovedError,
@@ -68,6 +68,7 @@ class ChipRead:
     card_access: bytes | None = None
     aa_challenge: bytes | None = None
     aa_signature: bytes | None = None
+    chip_auth: str | None = None  # "passed" or "failed: <reason>" when DG14 offered chip authentication
     resumes: int = 0
     exchanges: int = 0
     elapsed_s: float = 0.0
@@ -82,6 +83,8 @@ class ChipRead:
         if self.aa_challenge is not None and self.aa_signature is not None:
             chip["AA.challenge"] = self.aa_challenge
             chip["AA.signature"] = self.aa_signature
+        if self.chip_auth is not None:
+            chip["CA.result"] = self.chip_auth.encode()
         return chip
 
 
@@ -181,6 +184,8 @@ class ChipReader:
                 self._read_file(channel, name, result, progress, deadline)
         if "DG15" in result.files and result.aa_signature is None:
             self._active_authentication(channel, result)
+        if "DG14" in result.files and result.chip_auth is None and isinstance(channel, SecureChannel):
+            self._chip_authentication(channel, result)
 
     def _open(self, transport: Transport, key: AccessKey, result: ChipRead) -> Transport:
         """Access control: PACE when EF.CardAccess offers a variant we speak, else BAC."""
@@ -269,6 +274,20 @@ class ChipReader:
             result.aa_challenge, result.aa_signature = challenge, answer.data
         else:
             log.warning("chip refused INTERNAL AUTHENTICATE (status %04X)", answer.sw)
+
+    def _chip_authentication(self, channel: SecureChannel, result: ChipRead) -> None:
+        try:
+            offer = chip_auth.offer_from_dg14(lds.parse_security_infos(result.files["DG14"]))
+        except (lds.LDSError, ValueError) as exc:
+            log.warning("DG14 unusable for chip authentication: %s", exc)
+            return
+        if offer is None:
+            return
+        probe = Command(0x00, 0xA4, 0x02, 0x0C, lds.FILES["COM"][0].to_bytes(2, "big"))
+        ok, reason = chip_auth.perform_chip_auth(channel, offer, probe)
+        result.chip_auth = "passed" if ok else f"failed: {reason}"
+        if not ok:
+            log.warning("chip authentication failed: %s", reason)
 
 
 def _check(response: Response, what: str) -> Response:

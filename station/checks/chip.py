@@ -185,3 +185,30 @@ def active_authentication(ctx: CheckContext) -> Iterator[Finding]:
             "The chip's answer does not verify with the key in DG15: the chip may be a clone.",
             **evidence,
         )
+
+
+@check("chip.chip_auth")
+def chip_authentication(ctx: CheckContext) -> Iterator[Finding]:
+    """The chip agreed secure-messaging keys with DG14's key (a cloned chip cannot)."""
+    code = "chip.chip_auth"
+    chip = _chip(ctx)
+    if chip is None:
+        yield _no_chip(code, ctx)
+        return
+    outcome = chip.get("CA.result")
+    if outcome is None:
+        reason = "the chip does not offer it (no chip authentication key in DG14)"
+        if "DG14" not in chip:
+            reason = "the chip has no DG14"
+        yield not_checked(code, f"Chip authentication was not performed: {reason}.")
+        return
+    text = outcome.decode("utf-8", "replace")
+    if text == "passed":
+        yield passed(code, "The chip proved it holds the key of DG14: it is the original chip.")
+    else:
+        yield failed(
+            code,
+            Severity.FAIL,
+            "Chip authentication failed: the chip may be a clone.",
+            reason=text.removeprefix("failed: "),
+        )

@@ -13,7 +13,7 @@ from devices.chip.reader import ChipRead, ChipReader
 from devices.sim.emrtd.card import ChipSlot, VirtualChip
 from devices.sim.emrtd.passport import Forgery, build_chip
 from station.chip_trust import TrustList
-from tests.chip.support import MRZ, PKI, chip_findings
+from tests.chip.support import MRZ, PKI, chip_findings, failing
 
 KEY = AccessKey.from_mrz(MRZ)
 
@@ -25,7 +25,7 @@ def _read(forgery: Forgery = Forgery.GENUINE, **options: object) -> ChipRead:
 
 @pytest.fixture(scope="module")
 def genuine() -> ChipRead:
-    return _read()
+    return _read(chip_auth=True)
 
 
 def test_genuine_chip_passes_every_chip_check(genuine: ChipRead) -> None:
@@ -37,6 +37,7 @@ def test_genuine_chip_passes_every_chip_check(genuine: ChipRead) -> None:
         "chip.passive_auth.hashes": "passed",
         "chip.mrz": "passed",
         "chip.active_auth": "passed",
+        "chip.chip_auth": "passed",
     }
     assert findings["chip.passive_auth.trust_chain"].evidence["csca"].startswith("CN=CSCA UTO")
 
@@ -124,3 +125,14 @@ def test_rsa_active_authentication_passes_and_catches_a_clone() -> None:
     assert genuine_rsa.status.value == "passed" and genuine_rsa.evidence["algorithm"] == "rsa"
     cloned_rsa = chip_findings(_read(Forgery.CLONED_CHIP, aa_algorithm="rsa"))["chip.active_auth"]
     assert cloned_rsa.status.value == "failed"
+
+
+def test_chip_authentication_catches_a_clone_without_active_authentication() -> None:
+    findings = chip_findings(_read(Forgery.CLONED_CHIP, chip_auth=True, active_auth=False))
+    assert failing(findings) == {"chip.chip_auth"}
+    assert "private key" in findings["chip.chip_auth"].evidence["reason"]
+    assert findings["chip.active_auth"].status.value == "not_checked"
+
+
+def test_chip_without_chip_authentication_is_not_checked() -> None:
+    assert chip_findings(_read())["chip.chip_auth"].status.value == "not_checked"

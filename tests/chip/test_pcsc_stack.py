@@ -35,7 +35,7 @@ def reader(pcsc: PcscStack) -> Iterator[ChipReader]:
 
 
 def test_genuine_chip_reads_and_passes_passive_authentication(pcsc: PcscStack, reader: ChipReader) -> None:
-    pcsc.insert(VirtualChip(build_chip(MRZ, PKI)))
+    pcsc.insert(VirtualChip(build_chip(MRZ, PKI, chip_auth=True)))
     read = reader.read(KEY)
     assert read.access_control == "BAC"
     assert {"COM", "SOD", "DG1", "DG2", "DG14", "DG15"} <= set(read.files)
@@ -48,6 +48,7 @@ def test_genuine_chip_reads_and_passes_passive_authentication(pcsc: PcscStack, r
         "chip.passive_auth.hashes",
         "chip.mrz",
         "chip.active_auth",
+        "chip.chip_auth",
     ):
         assert findings[code].status.value == "passed", findings[code]
 
@@ -110,7 +111,7 @@ def test_lifted_document_not_put_back_times_out_clearly(pcsc: PcscStack) -> None
 
 def test_card_process_from_the_command_line(pcsc: PcscStack, reader: ChipReader, tmp_path: Path) -> None:
     image = tmp_path / "chip.json"
-    build_chip(MRZ, PKI).save(str(image))
+    build_chip(MRZ, PKI, chip_auth=True, aa_algorithm="rsa").save(str(image))
     process = subprocess.Popen(
         [sys.executable, "-m", "devices.sim.emrtd.vpcd", "--image", str(image), "--port", str(pcsc.port)],
         stderr=subprocess.DEVNULL,

@@ -29,6 +29,8 @@ from devices.chip.apdu import (
     SecureMessagingError,
 )
 from devices.chip.bac import derive_bac_keys, session_from_seed
+from devices.chip.chip_auth import CA_ECDH_AES128
+from devices.chip.chip_auth import session_keys as chip_auth_keys
 from devices.chip.crypto import CipherKind, decrypt, encrypt, pad, retail_mac
 from devices.chip.lds import CARD_ACCESS_FID, FILES, LDS_AID
 from devices.chip.sm import SessionKeys
@@ -83,6 +85,8 @@ class VirtualChip:
         self._sm: SessionKeys | None = None
         self._rnd_ic: bytes | None = None
         self._pace: _PaceState | None = None
+        self._ca_selected = False
+        self._next_sm: SessionKeys | None = None  # keys agreed by chip authentication, used after this answer
 
     @property
     def _access_granted(self) -> bool:
@@ -109,6 +113,8 @@ class VirtualChip:
         response = self._handle(command)
         if secured and self._sm is not None:
             response = self._sm.protect_response(response)
+        if self._next_sm is not None:
+            self._sm, self._next_sm = self._next_sm, None
         return response.to_bytes()
 
     def _handle(self, command: Command) -> Response:
@@ -225,6 +231,8 @@ class VirtualChip:
     # --- PACE -----------------------------------------------------------------------------------
 
     def _manage_security_environment(self, command: Command) -> Response:
+        if (command.p1, command.p2) == (0x41, 0xA4):
+            return self._set_chip_auth(command)
         if (command.p1, command.p2) != (0xC1, 0xA4) or self.image.card_access is None:
             return Response(b"", SW_WRONG_P1P2)
         try:
@@ -239,7 +247,30 @@ class VirtualChip:
         self._sm = None
         return Response(b"", SW_OK)
 
+    def _set_chip_auth(self, command: Command) -> Response:
+        if self.image.ca_key is None or self._sm is None:
+            return Response(b"", SW_CONDITIONS)
+        fields = {item.tag: item.value for item in tlv.parse_all(command.data)}
+        if fields.get(0x80) != core.ObjectIdentifier(CA_ECDH_AES128).dump()[2:]:
+            return Response(b"", SW_WRONG_P1P2)
+        self._ca_selected = True
+        return Response(b"", SW_OK)
+
+    def _chip_authenticate(self, command: Command) -> Response:
+        self._ca_selected = False
+        key = self.image.ca_key
+        assert key is not None  # _set_chip_auth checked it
+        try:
+            items = tlv.parse_one(command.data, expected_tag=0x7C).children()
+            terminal = ec.EllipticCurvePublicKey.from_encoded_point(key.curve, items[0].value)
+        except (tlv.TLVError, IndexError, ValueError):
+            return Response(b"", SW_WRONG_LENGTH)
+        self._next_sm = chip_auth_keys(key.exchange(ec.ECDH(), terminal))
+        return Response(tlv.encode(0x7C, b""), SW_OK)
+
     def _general_authenticate(self, command: Command) -> Response:
+        if self._ca_selected:
+            return self._chip_authenticate(command)
         state = self._pace
         if state is None:
             return Response(b"", SW_CONDITIONS)

@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from devices.chip import tlv
 from devices.chip.active import AA_INFO_OID
 from devices.chip.bac import AccessKey
+from devices.chip.chip_auth import CA_ECDH_AES128, PK_ECDH
 from devices.chip.lds import FILES
 from devices.chip.pace import PACE_ECDH_GM_AES128, PARAM_P256
 from devices.chip.passive import LDS_SECURITY_OBJECT_OID, LDSSecurityObject
@@ -50,6 +51,7 @@ class ChipImage:
     access_key: AccessKey
     aa_key: AAKey | None = None
     card_access: bytes | None = None  # EF.CardAccess: present when the chip offers PACE
+    ca_key: ec.EllipticCurvePrivateKey | None = None  # chip authentication key (public half in DG14)
     extras: Mapping[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
@@ -60,12 +62,9 @@ class ChipImage:
                 self.access_key.birth_date,
                 self.access_key.expiry_date,
             ],
-            "aa_key": self.aa_key.private_bytes(
-                serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-            ).decode()
-            if self.aa_key
-            else None,
+            "aa_key": _pem(self.aa_key) if self.aa_key else None,
             "card_access": self.card_access.hex() if self.card_access is not None else None,
+            "ca_key": _pem(self.ca_key) if self.ca_key else None,
             "extras": dict(self.extras),
         }
 
@@ -82,6 +81,7 @@ class ChipImage:
             access_key=AccessKey(*data["access_key"]),
             aa_key=aa_key,
             card_access=bytes.fromhex(data["card_access"]) if data.get("card_access") else None,
+            ca_key=_ec_key(data["ca_key"]) if data.get("ca_key") else None,
             extras=dict(data.get("extras", {})),
         )
 
@@ -93,6 +93,19 @@ class ChipImage:
     def load(cls, path: str) -> ChipImage:
         with open(path, encoding="utf-8") as src:
             return cls.from_json(json.load(src))
+
+
+def _pem(key: AAKey) -> str:
+    return key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+
+
+def _ec_key(pem: str) -> ec.EllipticCurvePrivateKey:
+    loaded = serialization.load_pem_private_key(pem.encode(), None)
+    if not isinstance(loaded, ec.EllipticCurvePrivateKey):
+        raise ValueError("the chip image's chip-authentication key is not an EC key")
+    return loaded
 
 
 def face_jpeg(seed: int, *, size: int = 20_000) -> bytes:
@@ -127,8 +140,16 @@ def encode_dg2(jpeg: bytes, width: int = 240, height: int = 320) -> bytes:
     return tlv.encode(0x75, tlv.encode(0x7F61, tlv.encode(0x02, b"\x01") + template))
 
 
-def encode_dg14(*, aa: bool) -> bytes:
+def encode_dg14(*, aa: bool, ca_public: ec.EllipticCurvePublicKey | None = None) -> bytes:
+    """SecurityInfos: ActiveAuthenticationInfo (ECDSA with SHA-256) and/or ChipAuthenticationInfo
+    with its ChipAuthenticationPublicKeyInfo (ECDH, AES-128)."""
     infos = []
+    if ca_public is not None:
+        spki = ca_public.public_bytes(
+            serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+        )
+        infos.append(_sequence(core.ObjectIdentifier(CA_ECDH_AES128), core.Integer(1)))
+        infos.append(tlv.encode(0x30, core.ObjectIdentifier(PK_ECDH).dump() + spki))
     if aa:
         infos.append(
             _sequence(
@@ -239,6 +260,7 @@ def build_chip(
     pace: bool = False,
     active_auth: bool = True,
     aa_algorithm: str = "ecdsa",
+    chip_auth: bool = False,
 ) -> ChipImage:
     """A chip for the traveller of ``mrz_text``, genuine or with one ``forgery``.
 
@@ -250,9 +272,11 @@ def build_chip(
         "DG2": encode_dg2(face_jpeg(face_seed, size=dg2_size)),
     }
     if aa_key is not None:
-        if aa_algorithm == "ecdsa":
-            groups["DG14"] = encode_dg14(aa=True)
         groups["DG15"] = encode_dg15(aa_key.public_key())
+    ca_key = derived_key(f"ca/{mrz_text}") if chip_auth else None
+    ecdsa_aa = aa_key is not None and aa_algorithm == "ecdsa"
+    if ecdsa_aa or ca_key is not None:
+        groups["DG14"] = encode_dg14(aa=ecdsa_aa, ca_public=ca_key.public_key() if ca_key else None)
     signer = {
         Forgery.UNTRUSTED_SIGNER: pki.untrusted_signer,
         Forgery.REVOKED_SIGNER: pki.revoked_signer,
@@ -263,12 +287,15 @@ def build_chip(
     elif forgery is Forgery.SWAPPED_DG2:
         groups["DG2"] = encode_dg2(face_jpeg(face_seed + 1000, size=dg2_size))
     elif forgery is Forgery.CLONED_CHIP:
-        aa_key = _aa_key(f"clone/{mrz_text}", aa_algorithm)
+        # a clone copies the data groups but cannot read the original's private keys
+        aa_key = _aa_key(f"clone/{mrz_text}", aa_algorithm) if aa_key is not None else None
+        ca_key = derived_key(f"clone-ca/{mrz_text}") if ca_key is not None else None
     files = {"COM": encode_com(sorted(groups, key=lambda n: int(n[2:]))), "SOD": sod, **groups}
     return ChipImage(
         files=files,
         access_key=AccessKey.from_mrz(mrz_text),
         aa_key=aa_key,
         card_access=encode_card_access() if pace else None,
+        ca_key=ca_key,
         extras={"forgery": forgery.value},
     )
