@@ -10,7 +10,7 @@ from devices.scan import DocumentScan
 from ui.booth import BoothController
 from ui.qt import QtCore, QtWidgets
 from ui.theme import mono_font
-from ui.widgets import label, panel
+from ui.widgets import device_word, label, panel
 
 
 class AdminScreen(QtWidgets.QWidget):
@@ -94,7 +94,7 @@ class AdminScreen(QtWidgets.QWidget):
         selected = self.device_list.currentRow()
         self.device_list.clear()
         for name, status in self.booth.statuses.items():
-            self.device_list.addItem(f"{name}: {status.state.value} {status.reason}")
+            self.device_list.addItem(f"{name}: {device_word(status.state)} {status.reason}".rstrip())
         self.device_list.setCurrentRow(max(0, selected))
 
     def _fill_users(self, officers: list) -> None:
@@ -121,7 +121,7 @@ class AdminScreen(QtWidgets.QWidget):
             lambda status: self.frames.appendPlainText(
                 self.tr("%1: %2 %3 — present a document to see its frame")
                 .replace("%1", status.source)
-                .replace("%2", status.state.value)
+                .replace("%2", device_word(status.state))
                 .replace("%3", status.reason)
             ),
         )

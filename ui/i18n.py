@@ -78,12 +78,11 @@ class Language(QtCore.QObject):
 
 
 def fmt_date(value: dt.date | None) -> str:
-    """A date in the current locale's short format (Arabic digits in Arabic)."""
+    """A date as ``17 Jul 1957`` in the current locale (its month names and digits), never the
+    ambiguous 7/17/57 of a short format."""
     if value is None:
         return "—"
-    return QtCore.QLocale().toString(
-        QtCore.QDate(value.year, value.month, value.day), QtCore.QLocale.FormatType.ShortFormat
-    )
+    return QtCore.QLocale().toString(QtCore.QDate(value.year, value.month, value.day), "dd MMM yyyy")
 
 
 def fmt_time(value: dt.datetime) -> str:

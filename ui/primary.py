@@ -162,7 +162,7 @@ class PrimaryScreen(QtWidgets.QWidget):
         self.hits = label(name="error", wrap=True)
         layout.addWidget(self.hits)
         self.forms = QtWidgets.QStackedWidget()
-        self.forms.setMaximumHeight(130)
+        self.forms.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Maximum)
         layout.addWidget(panel_with(self.forms))
         self.message = label(name="caption")
         layout.addWidget(self.message)

@@ -113,6 +113,7 @@ def walk(session: DemoSession, language: str, directory: Path) -> list[Path]:
     shot("lock")
     booth.logout()
     _login(session, Role.ADMIN)
+    window.show_screen("admin")
     window.admin.refresh()
     booth.tasks.wait()
     shot("admin")

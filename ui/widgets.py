@@ -58,6 +58,7 @@ def finding_title(code: str) -> str:
         "chip.active_auth": QtCore.QCoreApplication.translate(
             "Findings", "Chip cloning check (active authentication)"
         ),
+        "chip.chip_auth": QtCore.QCoreApplication.translate("Findings", "Chip authentication"),
         "face.match": QtCore.QCoreApplication.translate("Findings", "Face comparison"),
     }
     return titles.get(code, code)
