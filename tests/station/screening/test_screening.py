@@ -156,7 +156,9 @@ def test_other_issuing_state_or_number_is_no_hit(loaded: Store) -> None:
 @given(
     surname=st.text(max_size=40),
     given_names=st.text(max_size=40),
-    birth=st.one_of(st.just(""), st.dates().map(lambda d: d.isoformat()), st.from_regex(r"\A\d{4}\Z"), st.text()),
+    birth=st.one_of(
+        st.just(""), st.dates().map(lambda d: d.isoformat()), st.from_regex(r"\A\d{4}\Z"), st.text()
+    ),
     number=st.text(max_size=12),
     state=st.text(max_size=4),
 )
