@@ -21,17 +21,23 @@ from ui.widgets import ImageView, StatusStrip, VerdictPanel, label, panel
 DECISION_KEYS = {"admit": "F5", "refuse": "F6", "refer": "F7", "protect": "F8", "manual": "F9", "next": "F10"}
 
 
-def photo_crop(scan: DocumentScan | None, mrz_text: str | None) -> Image | None:
-    """The document photo: the photo zone of the white-light page, from the format's nominal layout."""
-    if scan is None or Light.WHITE not in scan.images or not mrz_text:
+def zone_crop(image: Image | None, mrz_text: str | None, zone: Zone) -> Image | None:
+    """A zone of a page image (the photo, the printed data), from the format's nominal layout."""
+    if image is None or not mrz_text:
         return None
     try:
-        box = layout_for_mrz(mrz_text).scan_box(Zone.PHOTO)
+        box = layout_for_mrz(mrz_text).scan_box(zone)
     except (ValueError, KeyError):
         return None
-    image = scan.images[Light.WHITE]
     x0, y0, x1, y1 = box.pixels(image.shape[1], image.shape[0])
     return image[y0:y1, x0:x1]
+
+
+def photo_crop(scan: DocumentScan | None, mrz_text: str | None) -> Image | None:
+    """The document photo: the photo zone of the white-light page."""
+    if scan is None:
+        return None
+    return zone_crop(scan.images.get(Light.WHITE), mrz_text, Zone.PHOTO)
 
 
 class TravellerPanel(QtWidgets.QFrame):

@@ -13,12 +13,14 @@ from collections.abc import Callable
 import cv2
 import numpy as np
 
+from mrz.layout import Zone
 from station.auth import Permission
 from station.domain import DecisionKind, Examination, ExaminationVerdict, Inspection, Referral
 from station.sync_service import raise_alert
 from station.workflow import ReferralStatus
 from ui.booth import BoothController
 from ui.i18n import fmt_time
+from ui.primary import zone_crop
 from ui.qt import QtCore, QtGui, QtWidgets
 from ui.report import REPORT_KIND, ReportInput, write_pdf
 from ui.widgets import ImageView, label, panel, to_qimage
@@ -139,7 +141,10 @@ class SecondLineScreen(QtWidgets.QWidget):
         self.data = QtWidgets.QTableWidget(0, 3)
         self.data.verticalHeader().setVisible(False)
         self.data.horizontalHeader().setStretchLastSection(True)
-        side.addWidget(self.data, 2)
+        side.addWidget(self.data, 3)
+        self.printed = ImageView("", QtCore.QSize(300, 70))
+        self.printed.setMaximumHeight(100)
+        side.addWidget(self.printed)
         self.specimen = label(name="caption", wrap=True)
         side.addWidget(self.specimen)
         self.checklist = QtWidgets.QListWidget()
@@ -196,6 +201,8 @@ class SecondLineScreen(QtWidgets.QWidget):
         self.final_caption.setText(self.tr("Final decision"))
         self.reason_caption.setText(self.tr("Refusal reason"))
         self.note_caption.setText(self.tr("Note"))
+        self.printed.set_placeholder(self.tr("Printed data: no page image"))
+        self.printed.setToolTip(self.tr("The printed data as scanned, to compare with the MRZ and the chip"))
         self.data.setHorizontalHeaderLabels([self.tr("Field"), self.tr("MRZ"), self.tr("Chip")])
         verdicts = {
             ExaminationVerdict.GENUINE: self.tr("genuine"),
@@ -312,6 +319,7 @@ class SecondLineScreen(QtWidgets.QWidget):
             self.big.set_image(None)
             self.loupe.clear()
             self.specimen.setText("")
+            self.printed.clear_image()
             return
         assert inspection is not None
         referral = self.referral
@@ -333,6 +341,9 @@ class SecondLineScreen(QtWidgets.QWidget):
                 self.data.setItem(row, col, QtWidgets.QTableWidgetItem(text))
         document = inspection.document
         kind = f"{document.issuing_state} {document.document_code}" if document else "?"
+        self.printed.set_image(
+            zone_crop(self.images.get("white"), document.mrz if document else None, Zone.VIZ)
+        )
         self.specimen.setText(
             self.tr("Reference specimen for %1: none available at this booth.").replace("%1", kind)
         )

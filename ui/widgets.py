@@ -194,7 +194,11 @@ class VerdictPanel(QtWidgets.QFrame):
         )
         self.findings.clear()
         moved = {id(reason.finding): reason for reason in assessment.reasons}
-        ordered = [r.finding for r in assessment.reasons] + [f for f in findings if id(f) not in moved]
+        rest = [f for f in findings if id(f) not in moved]
+        # what moved the verdict first, then what could not be checked, then the quiet passes
+        ordered = [r.finding for r in assessment.reasons] + sorted(
+            rest, key=lambda f: f.status is Status.PASSED
+        )
         for finding in ordered:
             reason = moved.get(id(finding))
             verdict = reason.verdict if reason else Verdict.CLEAR

@@ -352,132 +352,132 @@
 <context>
     <name>PrimaryScreen</name>
     <message>
-        <location filename="../../ui/primary.py" line="244" />
+        <location filename="../../ui/primary.py" line="250" />
         <source>Admit</source>
         <translation>سماح بالدخول</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="245" />
+        <location filename="../../ui/primary.py" line="251" />
         <source>Refuse</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="246" />
+        <location filename="../../ui/primary.py" line="252" />
         <source>Refer to second line</source>
         <translation>إحالة إلى الخط الثاني</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="247" />
+        <location filename="../../ui/primary.py" line="253" />
         <source>Protection</source>
         <translation>حماية</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="248" />
+        <location filename="../../ui/primary.py" line="254" />
         <source>Type MRZ</source>
         <translation>كتابة المنطقة المقروءة آليًا</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="249" />
+        <location filename="../../ui/primary.py" line="255" />
         <source>Next document (demo)</source>
         <translation>الوثيقة التالية (عرض)</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="253" />
+        <location filename="../../ui/primary.py" line="259" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="254" />
+        <location filename="../../ui/primary.py" line="260" />
         <source>Type the MRZ lines as printed, then Enter (Escape: back)</source>
         <translation>اكتب أسطر المنطقة المقروءة آليًا كما هي مطبوعة، ثم Enter ‏(Escape: رجوع)</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="267" />
+        <location filename="../../ui/primary.py" line="273" />
         <source>Ready — present the next document</source>
         <translation>جاهز — قدّم الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="293" />
+        <location filename="../../ui/primary.py" line="299" />
         <source>The holder is a minor: consider the protection referral (F8).</source>
         <translation>الحامل قاصر: فكّر في الإحالة للحماية (F8).</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="310" />
+        <location filename="../../ui/primary.py" line="316" />
         <source>Lists: %1 loaded, newest %2</source>
         <translation>القوائم: %1 محمّلة، الأحدث %2</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="316" />
+        <location filename="../../ui/primary.py" line="322" />
         <source>Lists: none loaded</source>
         <translation>القوائم: لا شيء محمّل</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="345" />
+        <location filename="../../ui/primary.py" line="351" />
         <source>The scanner is reading the next document…</source>
         <translation>الماسح يقرأ الوثيقة التالية…</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="376" />
+        <location filename="../../ui/primary.py" line="382" />
         <source>Refuse entry: choose the reason (Enter: confirm, Escape: back)</source>
         <translation>رفض الدخول: اختر السبب (Enter: تأكيد، Escape: رجوع)</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="377" />
+        <location filename="../../ui/primary.py" line="383" />
         <source>Refer to second line: reason and note (Enter: confirm, Escape: back)</source>
         <translation>الإحالة إلى الخط الثاني: السبب والملاحظة (Enter: تأكيد، Escape: رجوع)</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="378" />
+        <location filename="../../ui/primary.py" line="384" />
         <source>Protection referral: the ground (Enter: confirm, Escape: back)</source>
         <translation>إحالة للحماية: السبب (Enter: تأكيد، Escape: رجوع)</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="381" />
+        <location filename="../../ui/primary.py" line="387" />
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="381" />
+        <location filename="../../ui/primary.py" line="387" />
         <source>Ground</source>
         <translation>الأساس</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="394" />
+        <location filename="../../ui/primary.py" line="400" />
         <source>Explain the referral in the note.</source>
         <translation>اشرح سبب الإحالة في الملاحظة.</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="409" />
+        <location filename="../../ui/primary.py" line="415" />
         <source>Checking the typed MRZ…</source>
         <translation>جارٍ فحص المنطقة المقروءة آليًا المكتوبة…</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="415" />
+        <location filename="../../ui/primary.py" line="421" />
         <source>Saving the decision…</source>
         <translation>جارٍ حفظ القرار…</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="424" />
+        <location filename="../../ui/primary.py" line="430" />
         <source>admitted</source>
         <translation>سُمح بالدخول</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="424" />
+        <location filename="../../ui/primary.py" line="430" />
         <source>refused</source>
         <translation>رُفض</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="424" />
+        <location filename="../../ui/primary.py" line="430" />
         <source>referred</source>
         <translation>أُحيل</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="426" />
+        <location filename="../../ui/primary.py" line="432" />
         <source>Saved: %1. Ready for the next traveller.</source>
         <translation>تم الحفظ: %1. جاهز للمسافر التالي.</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="433" />
+        <location filename="../../ui/primary.py" line="439" />
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
@@ -569,177 +569,187 @@
 <context>
     <name>SecondLineScreen</name>
     <message>
-        <location filename="../../ui/second_line.py" line="190" />
+        <location filename="../../ui/second_line.py" line="194" />
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="191" />
+        <location filename="../../ui/second_line.py" line="195" />
         <source>Take referral [Enter]</source>
         <translation>استلام الإحالة [Enter]</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="192" />
+        <location filename="../../ui/second_line.py" line="196" />
         <source>Refresh queue</source>
         <translation>تحديث القائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="193" />
+        <location filename="../../ui/second_line.py" line="197" />
         <source>Record verdict and report [Ctrl+S]</source>
         <translation>تسجيل الحكم والتقرير [Ctrl+S]</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="194" />
+        <location filename="../../ui/second_line.py" line="198" />
         <source>Hand back [Esc]</source>
         <translation>إعادة إلى القائمة [Esc]</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="195" />
+        <location filename="../../ui/second_line.py" line="199" />
         <source>Verdict</source>
         <translation>الحكم</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="196" />
+        <location filename="../../ui/second_line.py" line="200" />
         <source>Final decision</source>
         <translation>القرار النهائي</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="197" />
+        <location filename="../../ui/second_line.py" line="201" />
         <source>Refusal reason</source>
         <translation>سبب الرفض</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="198" />
+        <location filename="../../ui/second_line.py" line="202" />
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="199" />
+        <location filename="../../ui/second_line.py" line="203" />
+        <source>Printed data: no page image</source>
+        <translation>البيانات المطبوعة: لا صورة للصفحة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/second_line.py" line="204" />
+        <source>The printed data as scanned, to compare with the MRZ and the chip</source>
+        <translation>البيانات المطبوعة كما مُسحت، لمقارنتها بالمنطقة المقروءة آليًا والشريحة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/second_line.py" line="205" />
         <source>Field</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="199" />
+        <location filename="../../ui/second_line.py" line="205" />
         <source>MRZ</source>
         <translation>المنطقة المقروءة آليًا</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="199" />
+        <location filename="../../ui/second_line.py" line="205" />
         <source>Chip</source>
         <translation>الشريحة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="201" />
+        <location filename="../../ui/second_line.py" line="207" />
         <source>genuine</source>
         <translation>أصلية</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="202" />
+        <location filename="../../ui/second_line.py" line="208" />
         <source>counterfeit</source>
         <translation>مزيفة بالكامل</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="203" />
+        <location filename="../../ui/second_line.py" line="209" />
         <source>forged</source>
         <translation>محرّفة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="204" />
+        <location filename="../../ui/second_line.py" line="210" />
         <source>fraudulently obtained</source>
         <translation>حُصل عليها بالاحتيال</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="205" />
+        <location filename="../../ui/second_line.py" line="211" />
         <source>impostor</source>
         <translation>منتحل شخصية</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="206" />
+        <location filename="../../ui/second_line.py" line="212" />
         <source>inconclusive</source>
         <translation>غير حاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="209" />
+        <location filename="../../ui/second_line.py" line="215" />
         <source>admit</source>
         <translation>سماح بالدخول</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="209" />
+        <location filename="../../ui/second_line.py" line="215" />
         <source>refuse</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="214" />
+        <location filename="../../ui/second_line.py" line="220" />
         <source>UV: paper dull, fluorescent pattern present</source>
         <translation>فوق البنفسجية: الورق باهت والنمط المتألق موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="215" />
+        <location filename="../../ui/second_line.py" line="221" />
         <source>UV: pattern continues across the photo</source>
         <translation>فوق البنفسجية: النمط يمتد عبر الصورة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="216" />
+        <location filename="../../ui/second_line.py" line="222" />
         <source>IR: MRZ and printed data in IR-absorbing ink</source>
         <translation>تحت الحمراء: المنطقة المقروءة آليًا والبيانات بحبر ماص للأشعة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="217" />
+        <location filename="../../ui/second_line.py" line="223" />
         <source>IR: background artwork vanishes</source>
         <translation>تحت الحمراء: الرسوم الخلفية تختفي</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="218" />
+        <location filename="../../ui/second_line.py" line="224" />
         <source>Photo: no signs of substitution</source>
         <translation>الصورة: لا علامات استبدال</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="219" />
+        <location filename="../../ui/second_line.py" line="225" />
         <source>Printed data agrees with the MRZ</source>
         <translation>البيانات المطبوعة تطابق المنطقة المقروءة آليًا</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="220" />
+        <location filename="../../ui/second_line.py" line="226" />
         <source>Printing: intaglio/offset quality, no toner</source>
         <translation>الطباعة: جودة غائرة/أوفست، بلا حبر ليزري</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="221" />
+        <location filename="../../ui/second_line.py" line="227" />
         <source>Laminate and page intact</source>
         <translation>الغلاف الواقي والصفحة سليمان</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="255" />
+        <location filename="../../ui/second_line.py" line="261" />
         <source> — held by %1</source>
         <translation> — لدى %1</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="309" />
+        <location filename="../../ui/second_line.py" line="315" />
         <source>Take a referral from the queue (Enter).</source>
         <translation>استلم إحالة من القائمة (Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="319" />
+        <location filename="../../ui/second_line.py" line="326" />
         <source>Referral: %1 — %2</source>
         <translation>إحالة: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="332" />
+        <location filename="../../ui/second_line.py" line="339" />
         <source>no chip read</source>
         <translation>لم تُقرأ الشريحة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="337" />
+        <location filename="../../ui/second_line.py" line="347" />
         <source>Reference specimen for %1: none available at this booth.</source>
         <translation>العيّنة المرجعية لـ %1: غير متوفرة في هذا الكشك.</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="420" />
+        <location filename="../../ui/second_line.py" line="430" />
         <source>Saving the verdict and writing the report…</source>
         <translation>جارٍ حفظ الحكم وكتابة التقرير…</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="429" />
+        <location filename="../../ui/second_line.py" line="439" />
         <source>Verdict recorded; the report is stored and will be synced.</source>
         <translation>سُجّل الحكم؛ التقرير محفوظ وسيُزامن.</translation>
     </message>
@@ -767,12 +777,12 @@
         <translation>خطأ</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="254" />
+        <location filename="../../ui/widgets.py" line="258" />
         <source>Sync: offline booth</source>
         <translation>المزامنة: كشك غير متصل</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="258" />
+        <location filename="../../ui/widgets.py" line="262" />
         <source>Sync backlog: %1</source>
         <translation>بانتظار المزامنة: %1</translation>
     </message>
@@ -883,67 +893,67 @@
 <context>
     <name>TravellerPanel</name>
     <message>
-        <location filename="../../ui/primary.py" line="89" />
+        <location filename="../../ui/primary.py" line="95" />
         <source>Surname</source>
         <translation>اللقب</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="90" />
+        <location filename="../../ui/primary.py" line="96" />
         <source>Given names</source>
         <translation>الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="91" />
+        <location filename="../../ui/primary.py" line="97" />
         <source>Nationality</source>
         <translation>الجنسية</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="92" />
+        <location filename="../../ui/primary.py" line="98" />
         <source>Date of birth</source>
         <translation>تاريخ الميلاد</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="93" />
+        <location filename="../../ui/primary.py" line="99" />
         <source>Sex</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="94" />
+        <location filename="../../ui/primary.py" line="100" />
         <source>Document number</source>
         <translation>رقم الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="95" />
+        <location filename="../../ui/primary.py" line="101" />
         <source>Issuing state</source>
         <translation>الدولة المُصدِرة</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="96" />
+        <location filename="../../ui/primary.py" line="102" />
         <source>Date of expiry</source>
         <translation>تاريخ الانتهاء</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="100" />
+        <location filename="../../ui/primary.py" line="106" />
         <source>Document photo</source>
         <translation>صورة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="101" />
+        <location filename="../../ui/primary.py" line="107" />
         <source>Live photo</source>
         <translation>الصورة الحية</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="102" />
+        <location filename="../../ui/primary.py" line="108" />
         <source>No photo</source>
         <translation>لا صورة</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="103" />
+        <location filename="../../ui/primary.py" line="109" />
         <source>No live camera</source>
         <translation>لا كاميرا حية</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="133" />
+        <location filename="../../ui/primary.py" line="139" />
         <source>MRZ not read — press F9 to type it</source>
         <translation>لم تُقرأ المنطقة المقروءة آليًا — اضغط F9 لكتابتها</translation>
     </message>
