@@ -1,10 +1,12 @@
-"""PACE with the MRZ as password (Doc 9303-11 §4.4): ECDH Generic Mapping, AES-128, NIST P-256.
+"""PACE with the MRZ as password (Doc 9303-11 §4.4): ECDH Generic Mapping, AES-128, on NIST P-256
+or brainpoolP256r1.
 
 Generic Mapping needs scalar multiplication on a generator that exists only for this session
 (G~ = s*G + H), which ``cryptography`` does not expose, so the curve arithmetic is done here with
-Python integers (a few milliseconds per session; secrecy against timing attacks matters little on
-the terminal side, whose secrets are single-use). Both ends of the protocol live here: the terminal
-(``perform_pace``) and the helpers the virtual chip uses.
+Python integers (about 70 ms per session on the booth's machine, against the 1-5 s a real chip
+takes to read; constant time matters little on the terminal side, whose secrets are single-use).
+Both ends of the protocol live here: the terminal (``perform_pace``) and the helpers the virtual
+chip uses.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from devices.chip.lds import SecurityInfo
 from devices.chip.sm import SessionKeys
 
 PACE_ECDH_GM_AES128 = "0.4.0.127.0.7.2.2.4.2.2"
-PARAM_P256 = 12  # standardized domain parameter id of NIST P-256
+PARAM_P256 = 12  # standardized domain parameter ids (Doc 9303-11 9.5.1): NIST P-256
+PARAM_BRAINPOOL_P256 = 13  # brainpoolP256r1, common on European passports
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,17 @@ P256 = Curve(
     ),
     n=0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551,
 )
-CURVES = {PARAM_P256: P256}
+BRAINPOOL_P256 = Curve(
+    p=0xA9FB57DBA1EEA9BC3E660A909D838D726E3BF623D52620282013481D1F6E5377,
+    a=0x7D5A0975FC2C3057EEF67530417AFFE7FB8055C126DC5C6CE94A4B44F330B5D9,
+    b=0x26DC5C6CE94A4B44F330B5D9BBD77CBF958416295CF7E1CE6BCCDC18FF8C07B6,
+    g=(
+        0x8BD2AEB9CB7E57CB2C4B482FFC81B7AFB9DE27E1E3BD23C23A4453BD9ACE3262,
+        0x547EF835C3DAC4FD97F8461A14611DC9C27745132DED8E545C1D54C72F046997,
+    ),
+    n=0xA9FB57DBA1EEA9BC3E660A909D838D718C397AA3B561A6F7901E0E82974856A7,
+)
+CURVES = {PARAM_P256: P256, PARAM_BRAINPOOL_P256: BRAINPOOL_P256}
 
 Point = tuple[int, int] | None  # None is the point at infinity
 

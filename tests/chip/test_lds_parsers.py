@@ -6,11 +6,13 @@ from __future__ import annotations
 import contextlib
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric import ec
 from hypothesis import given
 from hypothesis import strategies as st
 
 from devices.chip import lds, passive, tlv
 from devices.chip.apdu import Command
+from devices.chip.pace import CURVES, PARAM_BRAINPOOL_P256, PARAM_P256, multiply
 from devices.sim.emrtd.passport import encode_dg1, encode_dg2, face_jpeg
 from tests.chip.support import MRZ
 
@@ -62,3 +64,13 @@ def test_truncated_dg2_is_reported() -> None:
     data = encode_dg2(face_jpeg(3))
     with pytest.raises(lds.LDSError):
         lds.parse_dg2(data[: len(data) // 2])
+
+
+@pytest.mark.parametrize(
+    ("parameter", "curve"), [(PARAM_P256, ec.SECP256R1()), (PARAM_BRAINPOOL_P256, ec.BrainpoolP256R1())]
+)
+def test_pace_curve_arithmetic_agrees_with_cryptography(parameter: int, curve: ec.EllipticCurve) -> None:
+    params = CURVES[parameter]
+    assert multiply(params, params.n, params.g) is None
+    numbers = ec.derive_private_key(0xC0FFEE, curve).public_key().public_numbers()
+    assert multiply(params, 0xC0FFEE, params.g) == (numbers.x, numbers.y)

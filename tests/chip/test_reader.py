@@ -10,6 +10,7 @@ import pytest
 
 from devices.chip.apdu import AccessDeniedError, ChipError, ChipTimeoutError, Command, Response
 from devices.chip.bac import AccessKey, MRZKeyError
+from devices.chip.pace import PARAM_BRAINPOOL_P256, PARAM_P256
 from devices.chip.reader import ChipReader, Progress
 from devices.sim.emrtd.card import ChipSlot, VirtualChip
 from devices.sim.emrtd.passport import ChipImage, build_chip
@@ -32,8 +33,9 @@ def test_bac_read_gets_every_group_and_passes(image: ChipImage) -> None:
     assert failing(chip_findings(read)) == set()
 
 
-def test_pace_is_used_when_the_chip_offers_it() -> None:
-    chip = VirtualChip(build_chip(MRZ, PKI, pace=True))
+@pytest.mark.parametrize("parameter", [PARAM_P256, PARAM_BRAINPOOL_P256])
+def test_pace_is_used_when_the_chip_offers_it(parameter: int) -> None:
+    chip = VirtualChip(build_chip(MRZ, PKI, pace=True, pace_parameter=parameter))
     read = ChipReader(ChipSlot(chip)).read(KEY)
     assert read.access_control == "PACE"
     assert chip.counts["mutual_authenticate"] == 0 and chip.counts["general_authenticate"] == 4

@@ -159,9 +159,9 @@ def encode_dg14(*, aa: bool, ca_public: ec.EllipticCurvePublicKey | None = None)
     return tlv.encode(0x6E, tlv.encode(0x31, b"".join(infos)))
 
 
-def encode_card_access() -> bytes:
-    """SecurityInfos with one PACEInfo: ECDH Generic Mapping, AES-128, NIST P-256."""
-    info = _sequence(core.ObjectIdentifier(PACE_ECDH_GM_AES128), core.Integer(2), core.Integer(PARAM_P256))
+def encode_card_access(parameter_id: int = PARAM_P256) -> bytes:
+    """SecurityInfos with one PACEInfo: ECDH Generic Mapping, AES-128, on the curve ``parameter_id``."""
+    info = _sequence(core.ObjectIdentifier(PACE_ECDH_GM_AES128), core.Integer(2), core.Integer(parameter_id))
     return tlv.encode(0x31, info)
 
 
@@ -258,6 +258,7 @@ def build_chip(
     face_seed: int = 1,
     dg2_size: int = 20_000,
     pace: bool = False,
+    pace_parameter: int = PARAM_P256,
     active_auth: bool = True,
     aa_algorithm: str = "ecdsa",
     chip_auth: bool = False,
@@ -295,7 +296,7 @@ def build_chip(
         files=files,
         access_key=AccessKey.from_mrz(mrz_text),
         aa_key=aa_key,
-        card_access=encode_card_access() if pace else None,
+        card_access=encode_card_access(pace_parameter) if pace else None,
         ca_key=ca_key,
         extras={"forgery": forgery.value},
     )
