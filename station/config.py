@@ -316,7 +316,7 @@ class ScreeningSettings(Section):
         0.8, "A candidate is a hit only when its name alone scores at least this.", minimum=0, maximum=1
     )
     candidates = int_setting(
-        64, "Candidates taken from the name index for full scoring.", minimum=1, maximum=10_000
+        20, "Candidates taken from the name index for full scoring.", minimum=1, maximum=10_000
     )
     allowed_stay_days = int_setting(
         90, "Days of stay allowed before travel history flags an overstay.", minimum=1, maximum=3650
