@@ -168,6 +168,7 @@ class PrimaryScreen(QtWidgets.QWidget):
         self.hits = label(name="error", wrap=True)
         layout.addWidget(self.hits)
         self.forms = QtWidgets.QStackedWidget()
+        self.forms.currentChanged.connect(self._fit_form)
         self.forms.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Maximum)
         layout.addWidget(panel_with(self.forms))
         self.message = label(name="caption")
@@ -175,6 +176,7 @@ class PrimaryScreen(QtWidgets.QWidget):
         self._build_buttons()
         self._build_reason_form()
         self._build_manual_form()
+        self._fit_form(0)
         self.retranslate()
         self.show_ready()
         booth.inspection_ready.connect(self.show_current)
@@ -342,6 +344,14 @@ class PrimaryScreen(QtWidgets.QWidget):
     def show_buttons(self) -> None:
         self.forms.setCurrentIndex(0)
 
+    def _fit_form(self, index: int) -> None:
+        """The decision area takes the height of the page shown, not of its tallest page."""
+        ignored, preferred = QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred
+        for i in range(self.forms.count()):
+            policy = preferred if i == index else ignored
+            self.forms.widget(i).setSizePolicy(policy, policy)
+        self.forms.adjustSize()
+
     # --- actions -----------------------------------------------------------------------------------
 
     def trigger(self, action: str) -> None:
@@ -441,6 +451,7 @@ class PrimaryScreen(QtWidgets.QWidget):
 
 def panel_with(widget: QtWidgets.QWidget) -> QtWidgets.QFrame:
     frame = panel()
+    frame.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Maximum)
     layout = QtWidgets.QVBoxLayout(frame)
     layout.setContentsMargins(6, 6, 6, 6)
     layout.addWidget(widget)
