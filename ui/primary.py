@@ -349,7 +349,9 @@ class PrimaryScreen(QtWidgets.QWidget):
         ignored, preferred = QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred
         for i in range(self.forms.count()):
             policy = preferred if i == index else ignored
-            self.forms.widget(i).setSizePolicy(policy, policy)
+            page = self.forms.widget(i)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
         self.forms.adjustSize()
 
     # --- actions -----------------------------------------------------------------------------------
