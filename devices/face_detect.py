@@ -45,7 +45,7 @@ def has_dlib() -> bool:
 
 @functools.cache
 def _dlib_detector() -> Any:
-    import dlib  # type: ignore[import-untyped]  # noqa: PLC0415 - optional, imported only when present
+    import dlib  # noqa: PLC0415 - optional, imported only when present
 
     return dlib.get_frontal_face_detector()
 

@@ -57,7 +57,7 @@ class FaceEngine:
     documented as thread-safe, so calls are serialised."""
 
     def __init__(self, models: Path) -> None:
-        import dlib  # type: ignore[import-untyped]  # noqa: PLC0415 - optional, untyped
+        import dlib  # noqa: PLC0415 - optional, untyped
 
         self._detector = dlib.get_frontal_face_detector()
         self._landmarks = dlib.shape_predictor(str(models / "shape_predictor_5_face_landmarks.dat"))

@@ -2,7 +2,9 @@
 
 ``station lists load KIND FILE`` replaces list KIND (persons, documents, api, history) by the
 file's records in one transaction: a bad file is reported with its line number and nothing of it
-is loaded. The file formats are described in :mod:`station.screening.lists`.
+is loaded. The file formats are described in :mod:`station.screening.lists`. KIND ``csca`` adds the
+CSCA certificates and CRLs of a PEM/DER bundle or an ICAO master list to the chip trust list
+(:mod:`station.chip_trust`), also all or nothing.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import argparse
 import json
 import time
 
+from station.chip_trust import TrustListError, load_trust_list
 from station.cli import CommandError
 from station.cli.cmd_config import add_store_options, db_path
 from station.screening.lists import KINDS, ListFormatError, list_versions, load_file
@@ -23,7 +26,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     actions.required = True
 
     load = actions.add_parser("load", help="replace a screening list by the records of a CSV or JSON file")
-    load.add_argument("kind", choices=KINDS, help="which list")
+    load.add_argument("kind", choices=(*KINDS, "csca"), help="which list")
     load.add_argument("file", help="CSV (header line first), JSON array, or JSON Lines (.jsonl) file")
     load.add_argument("--version", dest="list_version", help="version label (default: file name + hash)")
     add_store_options(load)
@@ -43,6 +46,8 @@ def open_store(args: argparse.Namespace) -> Store:
 
 def _load(args: argparse.Namespace) -> int:
     started = time.perf_counter()
+    if args.kind == "csca":
+        return _load_csca(args)
     with open_store(args) as store:
         try:
             with store.transaction() as conn:
@@ -52,6 +57,21 @@ def _load(args: argparse.Namespace) -> int:
         except KnownStoreError as exc:
             raise CommandError(f"cannot write the booth store: {exc} (nothing loaded)") from None
     print(f"{args.kind}: {count} entries loaded from {args.file} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def _load_csca(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        try:
+            report = load_trust_list(store, args.file)
+        except TrustListError as exc:
+            raise CommandError(f"{exc} (nothing loaded)", 2) from None
+        except KnownStoreError as exc:
+            raise CommandError(f"cannot write the booth store: {exc} (nothing loaded)") from None
+    print(
+        f"csca: {report.cscas_added} CSCA certificates and {report.crls_added} CRLs added,"
+        f" {report.already_known} already known, from {args.file}"
+    )
     return 0
 
 
