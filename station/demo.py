@@ -27,6 +27,7 @@ from typing import Any
 from argon2 import PasswordHasher
 
 from devices.hotfolder import LIGHT_SUFFIX, MARKER_SUFFIX, MRZ_SUFFIX
+from devices.sim.camera import write_video
 from devices.sim.document import Defect, render_document_scan
 from devices.sim.scanner import encode_png, write_atomically
 from mrz import DocumentFormat, build
@@ -41,6 +42,7 @@ log = logging.getLogger(__name__)
 
 SCANNER = "scanner"
 WEDGE = "wedge"
+CAMERA = "camera"
 DEMO_PINS: dict[Role, tuple[str, str, str]] = {
     Role.OFFICER: ("officer", "Olga Officer", "135790"),
     Role.EXAMINER: ("examiner", "Emre Examiner", "246801"),
@@ -143,6 +145,7 @@ class DemoBooth:
         central: bool = False,
         today: dt.date | None = None,
         clock: Clock | None = None,
+        camera: bool = False,
     ) -> None:
         self.root = root
         self.today = today or dt.date.today()
@@ -171,6 +174,7 @@ class DemoBooth:
                         "settle": 0.2,
                     },
                     {"name": WEDGE, "kind": "mrz_reader", "driver": "wedge"},
+                    *self._camera(camera),
                 ],
             },
             source=root / "booth.toml",
@@ -186,6 +190,14 @@ class DemoBooth:
             self.auth.add_officer(officer_id, name, role, pin, actor="demo:setup")
         self.documents = [self._mrz_for(case) for case in SCRIPT]
         self._load_lists()
+
+    def _camera(self, wanted: bool) -> list[dict[str, Any]]:
+        """The simulated live camera: a generated video of a face, played in a loop."""
+        if not wanted:
+            return []
+        video = self.root / "camera.avi"
+        write_video(video, seconds=2.0, fps=10, seed=self._rng.randrange(2**31))
+        return [{"name": CAMERA, "kind": "camera", "driver": "camera", "port": str(video)}]
 
     # --- documents ---------------------------------------------------------------------------------
 

@@ -44,9 +44,10 @@ class DemoSession(QtCore.QObject):
         sync: bool = False,
         clock: Clock | None = None,
         i18n_dir: Path = I18N_DIR,
+        camera: bool = False,
     ) -> None:
         super().__init__(app)
-        self.demo = DemoBooth(root, central=central, clock=clock)
+        self.demo = DemoBooth(root, central=central, clock=clock, camera=camera)
         sync_service = None
         if sync and self.demo.central is not None:
             sync_service = SyncService(self.demo.config, idle_interval=5.0)
@@ -70,7 +71,7 @@ def run_demo(language: str = "en") -> int:
     """``station demo``: the booth on simulated devices, until the window is closed."""
     app = prepare_app()
     with tempfile.TemporaryDirectory(prefix="border-station-demo-") as folder:
-        session = DemoSession(app, Path(folder), central=True, sync=True)
+        session = DemoSession(app, Path(folder), central=True, sync=True, camera=True)
         session.language.set(language)
         session.window.show()
         try:

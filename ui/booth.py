@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from devices.base import Device, DeviceConfig, create
-from devices.scan import DeviceState, DeviceStatus, DocumentScan
+from devices.scan import DeviceState, DeviceStatus, DocumentScan, Image
 from station.auth import Auth, AuthError, Permission, Session
 from station.config import Config
 from station.domain import BoothRef, Inspection
@@ -27,6 +27,9 @@ from ui.qt import QtCore
 from ui.tasks import DeviceBridge, Tasks
 
 log = logging.getLogger(__name__)
+
+LIVE_PHOTO_TIMEOUT = 1.0
+"""Seconds to wait for a fresh camera frame; without one the checks say the live photo is missing."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,7 @@ class Current:
 
     inspection: Inspection
     scan: DocumentScan | None
+    live_photo: Image | None = None
     recorded: bool = False
 
 
@@ -222,11 +226,14 @@ class BoothController(QtCore.QObject):
             log.info("scan from %s ignored: nobody able to inspect is logged in", scan.source)
             return
         officer = officer_of(session)
-        self.tasks.run(
-            lambda: self.inspector.start(scan, officer=officer),
-            lambda i: self._inspected(i, scan),
-            self._failed,
-        )
+        camera = self.device_of_kind("camera")
+
+        def inspect() -> tuple[Inspection, Image | None]:
+            # the live photo is taken as the document is read: the traveller is at the desk now
+            live = camera.capture_still(LIVE_PHOTO_TIMEOUT) if camera is not None else None  # type: ignore[attr-defined]
+            return self.inspector.start(scan, officer=officer, live_photo=live), live
+
+        self.tasks.run(inspect, lambda result: self._inspected(result[0], scan, result[1]), self._failed)
 
     def inspect_manual(self, mrz_text: str) -> None:
         """The officer typed the MRZ of a document the reader could not read: inspect it again with the
@@ -238,16 +245,21 @@ class BoothController(QtCore.QObject):
         scan = DocumentScan(source="manual", mrz_text=mrz_text, images=images)
         supersedes = old.inspection.inspection_id if old is not None else None
         officer = officer_of(session)
+        live = old.live_photo if old is not None else None
         self.tasks.run(
             lambda: self.inspector.start(
-                scan, officer=officer, supersedes=supersedes, correction_note="MRZ typed by the officer"
+                scan,
+                officer=officer,
+                live_photo=live,
+                supersedes=supersedes,
+                correction_note="MRZ typed by the officer",
             ),
-            lambda i: self._inspected(i, scan),
+            lambda i: self._inspected(i, scan, live),
             self._failed,
         )
 
-    def _inspected(self, inspection: Inspection, scan: DocumentScan) -> None:
-        current = Current(inspection, scan)
+    def _inspected(self, inspection: Inspection, scan: DocumentScan, live: Image | None = None) -> None:
+        current = Current(inspection, scan, live)
         self.current = current
         self.inspection_ready.emit(current)
         session = self.session
@@ -258,7 +270,7 @@ class BoothController(QtCore.QObject):
             current.recorded = True
 
         self.tasks.run(
-            lambda: self.workflow.record_inspection(session, inspection, scan),
+            lambda: self.workflow.record_inspection(session, inspection, scan, live_photo=live),
             recorded,
             self._failed,
             serial=True,

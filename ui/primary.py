@@ -138,6 +138,7 @@ class TravellerPanel(QtWidgets.QFrame):
         mrz_text = document.mrz if document is not None else None
         self.mrz.setText(mrz_text or self.tr("MRZ not read — press F9 to type it"))
         self.document_photo.set_image(photo_crop(current.scan, mrz_text))
+        self.live_photo.set_image(current.live_photo)
 
 
 class PrimaryScreen(QtWidgets.QWidget):

@@ -132,7 +132,7 @@ def take_screenshots(directory: Path, languages: tuple[str, ...] = ("en", "ar"))
         for source in I18N_DIR.glob("*.ts"):
             shutil.copy(source, translations)
         build(translations)
-        session = DemoSession(app, root / "booth", i18n_dir=translations)
+        session = DemoSession(app, root / "booth", i18n_dir=translations, camera=True)
         session.window.resize(1366, 820)
         session.window.show()
         try:

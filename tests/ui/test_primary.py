@@ -166,3 +166,25 @@ def test_protection_flag_routes_a_minor_to_the_protection_referral(qtbot, sessio
         qtbot.keyClick(primary.reason, QtCore.Qt.Key.Key_Return)
     referral = session.demo.store.records("referral")[-1].body
     assert referral["queue"] == "protection" and referral["protection_flags"] == ["UNACCOMPANIED_MINOR"]
+
+
+def test_live_photo_from_the_camera_is_shown_checked_and_stored(qtbot, tmp_path, translations):
+    from ui.app import DemoSession, prepare_app
+
+    session = DemoSession(prepare_app(), tmp_path, camera=True, i18n_dir=translations)
+    qtbot.addWidget(session.window)
+    session.window.show()
+    try:
+        login(qtbot, session, Role.OFFICER)
+        current = present(qtbot, session)
+        assert current.live_photo is not None and current.live_photo.shape[:2] == (480, 640)
+        assert session.window.primary.traveller.live_photo._pixmap is not None
+        live = {f.code: f for f in current.inspection.findings}["photo.live"]
+        assert live.status.value == "passed", live
+        with qtbot.wait_signal(session.booth.decision_saved, timeout=SIGNAL_TIMEOUT):
+            qtbot.keyClick(session.window.primary, QtCore.Qt.Key.Key_F5)
+        assert "live" in session.demo.store.images_of(current.inspection.inspection_id)
+        assert current.inspection.verdict.value == "clear"  # no face found is "not checked", not a stop
+    finally:
+        session.booth.close()
+        session.demo.close()
