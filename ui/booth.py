@@ -119,6 +119,7 @@ class BoothController(QtCore.QObject):
         self.session: Session | None = None
         self.current: Current | None = None
         self.raw_frames: list[str] = []
+        self._held_scan: DocumentScan | None = None
         self._lock_timer = QtCore.QTimer(self)
         self._lock_timer.setInterval(1000)
         self._lock_timer.timeout.connect(self.check_lock)
@@ -178,6 +179,9 @@ class BoothController(QtCore.QObject):
 
         def done(_: object) -> None:
             self.unlocked.emit()
+            held, self._held_scan = self._held_scan, None
+            if held is not None:
+                self.on_scan(held)
 
         self.tasks.run(lambda: self.auth.unlock(session, pin), done, self._login_error)
 
@@ -191,6 +195,7 @@ class BoothController(QtCore.QObject):
 
     def logout(self) -> None:
         session, self.session = self.session, None
+        self._held_scan = None
         self._lock_timer.stop()
         self.current = None
         if session is not None:
@@ -222,7 +227,12 @@ class BoothController(QtCore.QObject):
         self.raw_frames.append(f"{scan.source}: {scan.raw[:200]!r} mrz={scan.mrz_text!r}")
         del self.raw_frames[:-50]
         session = self.session
-        if session is None or session.locked or not session.can(Permission.INSPECT):
+        if session is not None and session.locked and Permission.INSPECT in session.permissions:
+            # the traveller's document is not lost: it is inspected once the officer unlocks
+            log.info("scan from %s held until the screen is unlocked", scan.source)
+            self._held_scan = scan
+            return
+        if session is None or not session.can(Permission.INSPECT):
             log.info("scan from %s ignored: nobody able to inspect is logged in", scan.source)
             return
         officer = officer_of(session)

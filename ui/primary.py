@@ -8,7 +8,7 @@ opens in place of the buttons: Enter confirms, Escape goes back.
 
 from __future__ import annotations
 
-from devices.scan import DocumentScan, Image, Light
+from devices.scan import DeviceState, DeviceStatus, DocumentScan, Image, Light
 from mrz.layout import Zone, layout_for_mrz
 from station.domain import Inspection
 from station.workflow import suggested_protection_flags
@@ -184,6 +184,7 @@ class PrimaryScreen(QtWidgets.QWidget):
         booth.decision_saved.connect(self._saved)
         booth.action_failed.connect(self._failed)
         booth.device_status.connect(self.strip.set_device)
+        booth.device_status.connect(self._device_problem)
         booth.health.connect(self._health)
         for status in booth.statuses.values():
             self.strip.set_device(status)
@@ -308,6 +309,12 @@ class PrimaryScreen(QtWidgets.QWidget):
             if finding.code.startswith("screening.") and finding.status.value == "failed":
                 lines.append(f"⚠ {finding.message}")
         return "\n".join(lines)
+
+    @QtCore.Slot(object)
+    def _device_problem(self, status: DeviceStatus) -> None:
+        """A failed read says what to do (e.g. "scan unreadable — scan the document again")."""
+        if status.state is DeviceState.ERROR and status.reason:
+            self.message.setText(f"⚠ {status.source}: {status.reason}")
 
     @QtCore.Slot(object)
     def _health(self, health: Health) -> None:

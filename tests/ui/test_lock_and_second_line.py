@@ -99,3 +99,21 @@ def test_referral_through_second_line_to_a_stored_pdf_report(qtbot, session):
     assert {"examination", "examination_report", "alert"} <= events
     assert ("report",) in files
     qtbot.wait_until(lambda: second.queue.count() == 0)
+
+
+def test_a_document_read_while_locked_waits_for_the_unlock(qtbot, session):
+    login(qtbot, session, Role.OFFICER)
+    window = session.window
+    with qtbot.wait_signal(session.booth.locked, timeout=SIGNAL_TIMEOUT):
+        session.booth.lock()
+    shown = []
+    session.booth.inspection_ready.connect(shown.append)
+    with qtbot.wait_signal(session.booth.bridge.scanned, timeout=SIGNAL_TIMEOUT) as blocker:
+        session.booth.run(lambda: session.demo.present(0), lambda _p: None)
+    session.booth.tasks.wait()
+    assert shown == []  # nothing inspected or shown behind the lock
+    qtbot.keyClicks(window.lock_screen.pin, "135790")
+    with qtbot.wait_signal(session.booth.inspection_ready, timeout=SIGNAL_TIMEOUT) as ready:
+        qtbot.keyClick(window.lock_screen.pin, QtCore.Qt.Key.Key_Return)
+    assert ready.args[0].scan is blocker.args[0]
+    assert window.primary.traveller.values["surname"].text() == ready.args[0].inspection.traveller.surname
