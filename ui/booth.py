@@ -51,14 +51,13 @@ class Health:
         return self.sync is not None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Current:
-    """The traveller on screen: the inspection, its scan, and whether the store has it yet."""
+    """The traveller on screen: the inspection, its scan and the live photo taken with it."""
 
     inspection: Inspection
     scan: DocumentScan | None
     live_photo: Image | None = None
-    recorded: bool = False
 
 
 class BoothController(QtCore.QObject):
@@ -118,7 +117,6 @@ class BoothController(QtCore.QObject):
         self.statuses: dict[str, DeviceStatus] = {}
         self.session: Session | None = None
         self.current: Current | None = None
-        self.raw_frames: list[str] = []
         self._held_scan: DocumentScan | None = None
         self._lock_timer = QtCore.QTimer(self)
         self._lock_timer.setInterval(1000)
@@ -224,8 +222,6 @@ class BoothController(QtCore.QObject):
     @QtCore.Slot(object)
     def on_scan(self, scan: DocumentScan) -> None:
         """A document arrived: inspect it in the background, then record it (serial writer)."""
-        self.raw_frames.append(f"{scan.source}: {scan.raw[:200]!r} mrz={scan.mrz_text!r}")
-        del self.raw_frames[:-50]
         session = self.session
         if session is not None and session.locked and Permission.INSPECT in session.permissions:
             # the traveller's document is not lost: it is inspected once the officer unlocks
@@ -276,12 +272,9 @@ class BoothController(QtCore.QObject):
         if session is None:
             return
 
-        def recorded(_: str) -> None:
-            current.recorded = True
-
         self.tasks.run(
             lambda: self.workflow.record_inspection(session, inspection, scan, live_photo=live),
-            recorded,
+            None,
             self._failed,
             serial=True,
         )
