@@ -51,7 +51,8 @@ def make_dataset(n_blocks: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     lost = 0
     for i in range(n_blocks):
         block = render_training_block(random.Random(TRAIN_SEED_BASE + seed * n_blocks + i))
-        region = locate(block.image)
+        regions = locate(block.image, limit=1)
+        region = regions[0] if regions else None
         if (
             region is None
             or len(region.lines) != len(block.lines)
@@ -60,9 +61,8 @@ def make_dataset(n_blocks: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
         ):
             lost += 1
             continue
+        # the locator points the text direction rightwards, and blocks lean at most 6°: upright already
         grid = rectify(block.image, region)
-        if region.direction[0] < 0:  # rotations stay within ±6°, so this is the upright reading
-            grid = grid.flipped()
         cells.append((grid.cells() * 255).astype(np.uint8))
         labels.extend(CHARSET.index(c) for c in "".join(block.lines))
     print(f"{n_blocks - lost} blocks used, {lost} not located", flush=True)

@@ -264,11 +264,13 @@ def _regular_line(
     return _Line(members, float(uu[0]), float(uu[-1]), float(np.median(v[members])), pitch, size)
 
 
-def _best_group(lines: list[_Line]) -> list[_Line] | None:
-    """The 2-3 adjacent, parallel lines of equal extent with the most glyphs."""
+def _groups(lines: list[_Line]) -> list[list[_Line]]:
+    """Runs of 2-3 adjacent, parallel lines of equal extent, most plausible first.
+
+    Plausibility is the glyph count, halved when the measured line length fits no MRZ format (a block of
+    printed VIZ text can look regular too); the reader tries the next group when one reads invalid."""
     lines = sorted(lines, key=lambda ln: ln.v)
-    best: list[_Line] | None = None
-    best_score = 0.0
+    scored: list[tuple[float, list[_Line]]] = []
     for i, first in enumerate(lines):
         group = [first]
         for other in lines[i + 1 :]:
@@ -288,22 +290,26 @@ def _best_group(lines: list[_Line]) -> list[_Line] | None:
                 break
         if len(group) < 2:
             continue
-        score = sum(len(ln.members) for ln in group)
-        if score > best_score:
-            best, best_score = group, score
-    return best
+        score = float(sum(len(ln.members) for ln in group))
+        if abs(_measured_chars(group) - _n_chars(group)) > 4:
+            score /= 2
+        scored.append((score, group))
+    scored.sort(key=lambda item: -item[0])
+    return [group for _, group in scored]
+
+
+def _measured_chars(group: list[_Line]) -> float:
+    pitch = float(np.median([ln.pitch for ln in group]))
+    return (max(ln.u1 for ln in group) - min(ln.u0 for ln in group)) / pitch + 1
 
 
 def _n_chars(group: list[_Line]) -> int:
-    pitch = float(np.median([ln.pitch for ln in group]))
-    span = max(ln.u1 for ln in group) - min(ln.u0 for ln in group)
-    measured = span / pitch + 1
     options = LINE_LENGTHS[3] if len(group) == 3 else LINE_LENGTHS[2]
-    return min(options, key=lambda n: abs(n - measured))
+    return min(options, key=lambda n: abs(n - _measured_chars(group)))
 
 
-def locate(gray: GrayImage) -> MRZRegion | None:
-    """Finds the MRZ in a grey image; None if there is no block of MRZ-like lines."""
+def locate(gray: GrayImage, *, limit: int = 3) -> list[MRZRegion]:
+    """Candidate MRZ blocks in a grey image, most plausible first; empty if nothing looks like an MRZ."""
     scale = min(1.0, WORK_SIZE / max(gray.shape[:2]))
     work = gray
     if scale < 1:
@@ -313,19 +319,19 @@ def locate(gray: GrayImage) -> MRZRegion | None:
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (13, 13))
     blackhat = np.asarray(cv2.morphologyEx(work, cv2.MORPH_BLACKHAT, kernel), dtype=np.uint8)
     for threshold in _ink_thresholds(blackhat):
-        region = _find_region(_blobs(blackhat, threshold), scale)
-        if region is not None:
-            return region
-    return None
+        regions = _find_regions(_blobs(blackhat, threshold), scale)
+        if regions:
+            return regions[:limit]
+    return []
 
 
-def _find_region(blobs: _Blobs, scale: float) -> MRZRegion | None:
+def _find_regions(blobs: _Blobs, scale: float) -> list[MRZRegion]:
     if len(blobs.sizes) < 2 * MIN_LINE_BLOBS:
-        return None
+        return []
     pairs = _neighbour_pairs(blobs)
     angle = _text_angle(blobs, pairs)
     if angle is None:
-        return None
+        return []
     direction = np.array([np.cos(angle), np.sin(angle)])
     if direction[0] < 0:  # point rightwards: an upright page then needs no second reading
         direction = -direction
@@ -337,15 +343,20 @@ def _find_region(blobs: _Blobs, scale: float) -> MRZRegion | None:
         for members in _join_fragments(_chains(u, v, blobs.sizes, pairs), u, v, blobs.sizes)
         if (line := _regular_line(members, u, v, blobs.sizes)) is not None
     ]
-    group = _best_group(lines)
-    if group is None:
-        return None
-    pitch = float(np.median([ln.pitch for ln in group])) / scale
-    line_pitch = float((group[-1].v - group[0].v) / (len(group) - 1)) / scale
-    return MRZRegion(
-        lines=[MRZLine(blobs.centres[ln.members] / scale) for ln in group],
-        direction=direction,
-        pitch=pitch,
-        line_pitch=line_pitch,
-        n_chars=_n_chars(group),
-    )
+    regions = []
+    for group in _groups(lines):
+        pitch = float(np.median([ln.pitch for ln in group])) / scale
+        line_pitch = float((group[-1].v - group[0].v) / (len(group) - 1)) / scale
+        found = [MRZLine(blobs.centres[ln.members] / scale) for ln in group]
+        if len(group) == 2 and _measured_chars(group) < 33:
+            # two lines of 30: a TD1 whose third line was not found; it is above or below
+            step = line_pitch * normal
+            for extra in (MRZLine(found[0].centres - step), MRZLine(found[1].centres + step)):
+                three = (
+                    [extra, *found]
+                    if extra.centres[0] @ normal < found[0].centres[0] @ normal
+                    else [*found, extra]
+                )
+                regions.append(MRZRegion(three, direction, pitch, line_pitch, 30))
+        regions.append(MRZRegion(found, direction, pitch, line_pitch, _n_chars(group)))
+    return regions

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -157,19 +157,44 @@ class _Attempt:
         return (self.result is not None and self.result.valid, self.result is not None, self.confidence)
 
 
+def _variants(region: MRZRegion) -> Iterator[tuple[MRZRegion, tuple[int, int], bool]]:
+    """Ways to lay the grid over a region, likeliest first: (region, pad, refine); see ``rectify``.
+
+    Tried in turn only while the reading stays invalid: the check digits tell a grid off by a column
+    (glyphs lost at an end, a pitch misjudged under perspective) or a wrong line length (36 for 44) from
+    the right one. Bounded: at most eight grids per region."""
+    missing = missing_glyphs(region)
+    yield region, (0, missing), True
+    pads = [(before, total - before) for total in (missing, missing + 1) for before in range(total + 1)]
+    for pad in pads[1:5]:
+        yield region, pad, True
+    yield region, (0, missing), False
+    if len(region.lines) == 2:
+        other = replace(region, n_chars=44 if region.n_chars == 36 else 36)
+        other_missing = missing_glyphs(other)
+        yield other, (0, other_missing), True
+        if other_missing > 0:
+            yield other, (other_missing, 0), True
+
+
 def _read_region(gray: GrayImage, region: MRZRegion, recogniser: Recogniser) -> _Attempt:
     attempts = []
-    stretches = (0, 1) if missing_glyphs(region) > 0 else (0,)
-    for stretch in stretches:
-        grid = rectify(gray, region, stretch=stretch)
-        upright, probs = grid, recogniser.probabilities(grid.cells())
-        score = _orientation_score(probs)
-        if score < CONFIDENT:  # upside down, or just hard: read the other way too
-            flipped = grid.flipped()
-            p_flip = recogniser.probabilities(flipped.cells())
-            if _orientation_score(p_flip) > score:
-                upright, probs = flipped, p_flip
-        attempt = _Attempt(_decide(probs, upright), float(np.mean(probs.max(axis=1))))
+    flip: bool | None = None
+    for variant, pad, refine in _variants(region):
+        grid = rectify(gray, variant, pad=pad, refine=refine)
+        if flip is None:  # the first grid decides which way up the text is; the variants keep it
+            probs = recogniser.probabilities(grid.cells())
+            score = _orientation_score(probs)
+            flip = False
+            if score < CONFIDENT:  # upside down, or just hard: read the other way too
+                flipped = grid.flipped()
+                p_flip = recogniser.probabilities(flipped.cells())
+                if _orientation_score(p_flip) > score:
+                    flip, grid, probs = True, flipped, p_flip
+        else:
+            grid = grid.flipped() if flip else grid
+            probs = recogniser.probabilities(grid.cells())
+        attempt = _Attempt(_decide(probs, grid), float(np.mean(probs.max(axis=1))))
         if attempt.result is not None and attempt.result.valid:
             return attempt
         attempts.append(attempt)
@@ -196,13 +221,13 @@ def read_mrz(
         if candidate is None:
             continue
         gray = _grey(candidate)
-        region = locate(gray)
-        if region is None:
-            continue
-        attempt = _read_region(gray, region, recogniser)
-        if best is None or attempt.rank > best.rank:
-            best = attempt
-        if best.result is not None and best.result.valid:
+        for region in locate(gray):
+            attempt = _read_region(gray, region, recogniser)
+            if best is None or attempt.rank > best.rank:
+                best = attempt
+            if best.result is not None and best.result.valid:
+                break
+        if best is not None and best.result is not None and best.result.valid:
             break
     if best is None or best.result is None:
         return OCRReading(None, 0.0 if best is None else best.confidence, NOT_FOUND)

@@ -83,20 +83,24 @@ def missing_glyphs(region: MRZRegion) -> int:
     return max(0, round(region.n_chars - 1 - (u_last - u_first) / region.pitch))
 
 
-def rectify(gray: GrayImage, region: MRZRegion, *, stretch: int = 0) -> Grid:
+def rectify(
+    gray: GrayImage, region: MRZRegion, *, pad: tuple[int, int] | None = None, refine: bool = True
+) -> Grid:
     """Maps the MRZ onto the upright grid, in the direction the locator found.
 
-    A block whose measured extent is short of ``region.n_chars`` lost glyphs at one end (glare, a finger);
-    ``stretch`` says which end to extend: 0 = the end, 1 = the start. The caller tries both when needed.
+    ``pad`` = (columns before the first glyph found, columns after the last): glyphs lost at an end to
+    glare or a finger. By default the columns missing from the measured extent go at the end; the caller
+    tries other splits when the check digits say the grid is off by a column. ``refine`` refits the map to
+    every glyph centre (undoes perspective); without it, the four corner glyphs decide.
     """
     n_lines, n_chars = len(region.lines), region.n_chars
+    before, after = pad if pad is not None else (0, missing_glyphs(region))
     line_pitch = round(PITCH * region.line_pitch / region.pitch)
     grid_w = 2 * MARGIN + n_chars * PITCH
     grid_h = 2 * MARGIN + (n_lines - 1) * line_pitch + round(1.4 * PITCH)
     blank = Grid(np.zeros((1, 1), np.uint8), n_lines, n_chars, line_pitch)
     ends = [_line_ends(line.centres, region.direction) for line in region.lines]
     u_first, u_last = _block_extent(ends, region.direction)
-    block_missing = max(0, round(n_chars - 1 - (u_last - u_first) / region.pitch))
     step = region.pitch * region.direction
     src, dst = [], []
     for row in (0, n_lines - 1):
@@ -104,14 +108,13 @@ def rectify(gray: GrayImage, region: MRZRegion, *, stretch: int = 0) -> Grid:
         # all lines of an MRZ start and end in the same column: a line short of the block lost glyphs
         start = start - round((float(start @ region.direction) - u_first) / region.pitch) * step
         end = end + round((u_last - float(end @ region.direction)) / region.pitch) * step
-        if stretch:
-            start = start - block_missing * step
-        else:
-            end = end + block_missing * step
         src += [start, end]
-        dst += [blank.centre(row, 0), blank.centre(row, n_chars - 1)]
-    hom = cv2.getPerspectiveTransform(np.array(src, np.float32), np.array(dst, np.float32))
-    hom = _refine(np.asarray(hom, dtype=np.float64), region, blank)
+        dst += [blank.centre(row, before), blank.centre(row, n_chars - 1 - after)]
+    hom: npt.NDArray[np.float64] = np.asarray(
+        cv2.getPerspectiveTransform(np.array(src, np.float32), np.array(dst, np.float32)), dtype=np.float64
+    )
+    if refine:
+        hom = _refine(hom, region, blank)
     image = cv2.warpPerspective(
         gray, hom, (grid_w, grid_h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
     )
@@ -119,7 +122,28 @@ def rectify(gray: GrayImage, region: MRZRegion, *, stretch: int = 0) -> Grid:
 
 
 def _refine(hom: npt.NDArray[np.float64], region: MRZRegion, grid: Grid) -> npt.NDArray[np.float64]:
-    """Refits the homography to every glyph centre that lands near a cell centre."""
+    """Refits the homography to every glyph centre that lands near a cell centre, twice: the first fit
+    straightens the grid where the corners left it half a column off, the second catches the glyphs that
+    now land near their cells. The corners may move a little (that is the point), never by a column."""
+    corners = np.array(
+        [grid.centre(r, c) for r in (0, grid.n_lines - 1) for c in (0, grid.n_chars - 1)], np.float32
+    ).reshape(-1, 1, 2)
+    in_image = cv2.perspectiveTransform(corners, np.linalg.inv(hom))
+    current = hom
+    for _ in range(2):
+        fitted = _fit_to_glyphs(current, region, grid)
+        if fitted is None:
+            break
+        moved = cv2.perspectiveTransform(in_image, fitted) - corners
+        if float(np.abs(moved).max()) > 0.4 * PITCH:
+            break
+        current = fitted
+    return current
+
+
+def _fit_to_glyphs(
+    hom: npt.NDArray[np.float64], region: MRZRegion, grid: Grid
+) -> npt.NDArray[np.float64] | None:
     src_pts, dst_pts = [], []
     for row, line in enumerate(region.lines):
         mapped = cv2.perspectiveTransform(line.centres.reshape(-1, 1, 2).astype(np.float32), hom).reshape(
@@ -133,18 +157,8 @@ def _refine(hom: npt.NDArray[np.float64], region: MRZRegion, grid: Grid) -> npt.
             src_pts.append(point)
             dst_pts.append(grid.centre(row, int(c)))
     if len(src_pts) < 8:
-        return hom
+        return None
     # least squares, not RANSAC: samples of 4 from two nearly straight lines are often degenerate
     found = cv2.findHomography(np.array(src_pts, np.float32), np.array(dst_pts, np.float32), 0)[0]
     fitted: npt.NDArray[np.float64] = np.asarray(found, dtype=np.float64)
-    if fitted.shape != (3, 3):  # a degenerate point set gives no homography
-        return hom
-    # the corners may move a little (that is the point), never by a column: then the fit went wrong
-    corners = np.array(
-        [grid.centre(r, c) for r in (0, grid.n_lines - 1) for c in (0, grid.n_chars - 1)], np.float32
-    )
-    back = cv2.perspectiveTransform(corners.reshape(-1, 1, 2), np.linalg.inv(hom)).reshape(-1, 2)
-    moved = cv2.perspectiveTransform(back.reshape(-1, 1, 2), fitted).reshape(-1, 2) - corners
-    if float(np.abs(moved).max()) > 0.4 * PITCH:
-        return hom
-    return fitted
+    return fitted if fitted.shape == (3, 3) else None  # a degenerate point set gives no homography

@@ -145,6 +145,45 @@ class TrainingBlock:
     lines: list[str]
 
 
+def _training_artwork(
+    rng: random.Random, draw: ImageDraw.ImageDraw, size: tuple[int, int], ink: int, paper: int
+) -> None:
+    """Background printing under the MRZ: random strokes (straight, wavy, arcs), lighter than the ink."""
+    w, h = size
+    for _ in range(rng.choice((0, 0, 1, 3, 6, 12))):
+        shade = rng.randint(min(ink + 40, paper - 10), paper - 10)
+        width = rng.choice((1, 1, 2, 3))
+        kind = rng.random()
+        if kind < 0.3:
+            draw.line(
+                [(rng.uniform(0, w), rng.uniform(0, h)), (rng.uniform(0, w), rng.uniform(0, h))],
+                fill=shade,
+                width=width,
+            )
+        elif kind < 0.5:
+            r = rng.uniform(0.2, 1.5) * h
+            cx, cy = rng.uniform(0, w), rng.uniform(0, h)
+            draw.arc(
+                (cx - r, cy - r, cx + r, cy + r),
+                rng.uniform(0, 360),
+                rng.uniform(0, 360),
+                fill=shade,
+                width=width,
+            )
+        else:
+            amp, period, phase, y0 = (
+                rng.uniform(0.05, 0.6) * h,
+                rng.uniform(0.05, 1.0) * w,
+                rng.uniform(0, 6.3),
+                rng.uniform(0, h),
+            )
+            slope = rng.uniform(-0.3, 0.3)
+            pts = [
+                (x, y0 + slope * x + amp * math.sin(2 * math.pi * x / period + phase)) for x in range(0, w, 2)
+            ]
+            draw.line(pts, fill=shade, width=width)
+
+
 def render_training_block(rng: random.Random) -> TrainingBlock:
     """One MRZ-like block of random text, damaged at random; for training only (see module docstring)."""
     n_lines, n_chars = rng.choice([(3, 30), (2, 36), (2, 44)])
@@ -152,12 +191,13 @@ def render_training_block(rng: random.Random) -> TrainingBlock:
     pitch = rng.uniform(8.0, 34.0)
     cap = pitch * rng.uniform(0.78, 1.0)
     line_pitch = pitch * rng.uniform(1.45, 2.0)
-    margin = pitch * rng.uniform(1.0, 3.0)
+    margin = pitch * rng.uniform(1.5, 3.0)
     w = round(n_chars * pitch + 2 * margin)
     h = round((n_lines - 1) * line_pitch + cap + 2 * margin)
     paper = rng.randint(150, 255)
-    ink = rng.randint(0, min(90, paper - 60))
+    ink = rng.randint(0, min(70, paper - 80))
     img = Image.new("L", (w, h), paper)
+    _training_artwork(rng, ImageDraw.Draw(img), (w, h), ink, paper)
     draw_mrz_text(
         ImageDraw.Draw(img),
         lines,
@@ -184,7 +224,7 @@ def render_training_block(rng: random.Random) -> TrainingBlock:
     sigma = rng.choice([0.0, rng.uniform(0.3, 1.0) * pitch / 10, rng.uniform(0.5, 2.2) * pitch / 14])
     if sigma > 0.2:
         f = np.asarray(cv2.GaussianBlur(f, (0, 0), sigma), dtype=np.float32)
-    f += np.asarray(np.random.default_rng(rng.randrange(2**32)).normal(0, rng.uniform(0, 14), f.shape))
+    f += np.asarray(np.random.default_rng(rng.randrange(2**32)).normal(0, rng.uniform(0, 12), f.shape))
     arr = np.clip(f, 0, 255).astype(np.uint8)
     if rng.random() < 0.3:  # low resolution capture
         s = rng.uniform(0.5, 0.9)
