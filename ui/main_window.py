@@ -176,6 +176,9 @@ class MainWindow(QtWidgets.QMainWindow):
             widget.set_concealed(False)  # type: ignore[attr-defined]
 
     def _logged_out(self) -> None:
+        # the next officer starts clean: nothing of this session's travellers stays in the screens
+        self.primary.forget()
+        self.second_line.forget()
         for widget in self.screens.values():
             widget.set_concealed(True)  # type: ignore[attr-defined]
         self.tabs.clear()

@@ -331,6 +331,11 @@ class PrimaryScreen(QtWidgets.QWidget):
         else:
             self.strip.set_lists(self.tr("Lists: none loaded"), False)
 
+    def forget(self) -> None:
+        """Logout: drop the traveller on screen (the store keeps the undecided inspection)."""
+        self._current = None
+        self.show_ready()
+
     def set_concealed(self, concealed: bool) -> None:
         """Locked: no personal data anywhere in the widget tree; unlocked: show the traveller again."""
         self._concealed = concealed

@@ -58,6 +58,10 @@ def report_html(data: ReportInput) -> str:
         (QtCore.QCoreApplication.translate("Report", "Time"), examination.at.isoformat(timespec="seconds")),
         (QtCore.QCoreApplication.translate("Report", "Inspection"), inspection.inspection_id),
     ]
+    if inspection.booth is not None:
+        b = inspection.booth
+        place = f"{b.crossing_point} / {b.booth_id} ({b.direction}, {b.lane})"
+        rows.append((QtCore.QCoreApplication.translate("Report", "Booth"), place))
     table = "".join(f"<tr><td><b>{esc(k)}</b></td><td>{esc(v)}</td></tr>" for k, v in rows)
     checks = "".join(f"<li>{'☑' if ok else '☐'} {esc(name)}</li>" for name, ok in data.checklist)
     findings = "".join(

@@ -23,7 +23,7 @@ from ui.i18n import fmt_time
 from ui.primary import zone_crop
 from ui.qt import QtCore, QtGui, QtWidgets
 from ui.report import REPORT_KIND, ReportInput, write_pdf
-from ui.widgets import ImageView, label, panel, to_qimage
+from ui.widgets import ImageView, field_name, label, panel, to_qimage
 
 LIGHTS = ("white", "ir", "uv")
 
@@ -265,9 +265,15 @@ class SecondLineScreen(QtWidgets.QWidget):
             item.setData(QtCore.Qt.ItemDataRole.UserRole, r.referral_id)
             self.queue.addItem(item)
         if self.queue.count():
-            self.queue.setCurrentRow(0)
+            open_id = self.referral.referral_id if self.referral else None
+            rows = [i for i in range(self.queue.count()) if self._referral_id(i) == open_id]
+            self.queue.setCurrentRow(rows[0] if rows else 0)
             if self.inspection is None:  # with a case open, the keys stay in the workspace
                 self.queue.setFocus()
+
+    def _referral_id(self, row: int) -> str:
+        item = self.queue.item(row)
+        return str(item.data(QtCore.Qt.ItemDataRole.UserRole)) if item is not None else ""
 
     def take_selected(self) -> None:
         item = self.queue.currentItem()
@@ -337,7 +343,7 @@ class SecondLineScreen(QtWidgets.QWidget):
         fields = dict((inspection.mrz or {}).get("fields", {}))
         self.data.setRowCount(len(fields))
         for row, (name, value) in enumerate(fields.items()):
-            for col, text in enumerate((name.replace("_", " "), str(value), self.tr("no chip read"))):
+            for col, text in enumerate((field_name(name), str(value), self.tr("no chip read"))):
                 self.data.setItem(row, col, QtWidgets.QTableWidgetItem(text))
         document = inspection.document
         kind = f"{document.issuing_state} {document.document_code}" if document else "?"
@@ -372,6 +378,14 @@ class SecondLineScreen(QtWidgets.QWidget):
         y = int(min(max(point.y(), half), image.shape[0] - half))
         crop = np.ascontiguousarray(image[y - half : y + half, x - half : x + half])
         self.loupe.setPixmap(QtGui.QPixmap.fromImage(to_qimage(crop)).scaled(180, 180))
+
+    def forget(self) -> None:
+        """Logout: drop the open case from the workspace (the referral stays held by this examiner in
+        the store, shown as such in the queue, until they take it up again or hand it back)."""
+        self.referral = self.inspection = None
+        self.images = {}
+        self.note.clear()
+        self._show_case(None)
 
     def set_concealed(self, concealed: bool) -> None:
         self._concealed = concealed

@@ -64,6 +64,24 @@ def finding_title(code: str) -> str:
     return titles.get(code, code)
 
 
+def field_name(key: str) -> str:
+    """An MRZ field's name for people (the parser's keys are for programs)."""
+    names = {
+        "document_code": QtCore.QCoreApplication.translate("Fields", "Document code"),
+        "issuing_state": QtCore.QCoreApplication.translate("Fields", "Issuing state"),
+        "surname": QtCore.QCoreApplication.translate("Fields", "Surname"),
+        "given_names": QtCore.QCoreApplication.translate("Fields", "Given names"),
+        "document_number": QtCore.QCoreApplication.translate("Fields", "Document number"),
+        "nationality": QtCore.QCoreApplication.translate("Fields", "Nationality"),
+        "birth_date": QtCore.QCoreApplication.translate("Fields", "Date of birth"),
+        "sex": QtCore.QCoreApplication.translate("Fields", "Sex"),
+        "expiry_date": QtCore.QCoreApplication.translate("Fields", "Date of expiry"),
+        "optional_data": QtCore.QCoreApplication.translate("Fields", "Optional data"),
+        "optional_data_2": QtCore.QCoreApplication.translate("Fields", "Optional data (line 2)"),
+    }
+    return names.get(key, key.replace("_", " "))
+
+
 def verdict_word(verdict: Verdict) -> str:
     return {
         Verdict.CLEAR: QtCore.QCoreApplication.translate("Verdict", "CLEAR"),

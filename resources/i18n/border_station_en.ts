@@ -87,8 +87,66 @@
 <context>
     <name>BoothController</name>
     <message>
-        <location filename="../../ui/booth.py" line="181"/>
+        <location filename="../../ui/booth.py" line="187"/>
         <source>Login failed: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="70"/>
+        <source>Document code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="71"/>
+        <source>Issuing state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="72"/>
+        <source>Surname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="73"/>
+        <source>Given names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="74"/>
+        <source>Document number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="75"/>
+        <source>Nationality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="76"/>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="77"/>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="78"/>
+        <source>Date of expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="79"/>
+        <source>Optional data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="80"/>
+        <source>Optional data (line 2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -352,132 +410,132 @@
 <context>
     <name>PrimaryScreen</name>
     <message>
-        <location filename="../../ui/primary.py" line="250"/>
+        <location filename="../../ui/primary.py" line="254"/>
         <source>Admit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="251"/>
+        <location filename="../../ui/primary.py" line="255"/>
         <source>Refuse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="252"/>
+        <location filename="../../ui/primary.py" line="256"/>
         <source>Refer to second line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="253"/>
+        <location filename="../../ui/primary.py" line="257"/>
         <source>Protection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="254"/>
+        <location filename="../../ui/primary.py" line="258"/>
         <source>Type MRZ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="255"/>
+        <location filename="../../ui/primary.py" line="259"/>
         <source>Next document (demo)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="259"/>
+        <location filename="../../ui/primary.py" line="263"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="260"/>
+        <location filename="../../ui/primary.py" line="264"/>
         <source>Type the MRZ lines as printed, then Enter (Escape: back)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="273"/>
+        <location filename="../../ui/primary.py" line="277"/>
         <source>Ready — present the next document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="299"/>
+        <location filename="../../ui/primary.py" line="303"/>
         <source>The holder is a minor: consider the protection referral (F8).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="316"/>
+        <location filename="../../ui/primary.py" line="326"/>
         <source>Lists: %1 loaded, newest %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="322"/>
+        <location filename="../../ui/primary.py" line="332"/>
         <source>Lists: none loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="351"/>
+        <location filename="../../ui/primary.py" line="371"/>
         <source>The scanner is reading the next document…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="382"/>
+        <location filename="../../ui/primary.py" line="402"/>
         <source>Refuse entry: choose the reason (Enter: confirm, Escape: back)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="383"/>
+        <location filename="../../ui/primary.py" line="403"/>
         <source>Refer to second line: reason and note (Enter: confirm, Escape: back)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="384"/>
+        <location filename="../../ui/primary.py" line="404"/>
         <source>Protection referral: the ground (Enter: confirm, Escape: back)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="387"/>
+        <location filename="../../ui/primary.py" line="407"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="387"/>
+        <location filename="../../ui/primary.py" line="407"/>
         <source>Ground</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="400"/>
+        <location filename="../../ui/primary.py" line="420"/>
         <source>Explain the referral in the note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="415"/>
+        <location filename="../../ui/primary.py" line="435"/>
         <source>Checking the typed MRZ…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="421"/>
+        <location filename="../../ui/primary.py" line="441"/>
         <source>Saving the decision…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="430"/>
+        <location filename="../../ui/primary.py" line="450"/>
         <source>admitted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="430"/>
+        <location filename="../../ui/primary.py" line="450"/>
         <source>refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="430"/>
+        <location filename="../../ui/primary.py" line="450"/>
         <source>referred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="432"/>
+        <location filename="../../ui/primary.py" line="452"/>
         <source>Saved: %1. Ready for the next traveller.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="439"/>
+        <location filename="../../ui/primary.py" line="459"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -540,28 +598,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/report.py" line="71"/>
-        <location filename="../../ui/report.py" line="100"/>
-        <source>Second-line examination report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/report.py" line="72"/>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/report.py" line="73"/>
-        <source>Security features checked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/report.py" line="74"/>
-        <source>Automatic findings</source>
+        <location filename="../../ui/report.py" line="64"/>
+        <source>Booth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/report.py" line="75"/>
+        <location filename="../../ui/report.py" line="104"/>
+        <source>Second-line examination report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/report.py" line="76"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/report.py" line="77"/>
+        <source>Security features checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/report.py" line="78"/>
+        <source>Automatic findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/report.py" line="79"/>
         <source>Images</source>
         <translation type="unfinished"></translation>
     </message>
@@ -569,187 +632,187 @@
 <context>
     <name>SecondLineScreen</name>
     <message>
-        <location filename="../../ui/second_line.py" line="194"/>
+        <location filename="../../ui/second_line.py" line="195"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="195"/>
+        <location filename="../../ui/second_line.py" line="196"/>
         <source>Take referral [Enter]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="196"/>
+        <location filename="../../ui/second_line.py" line="197"/>
         <source>Refresh queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="197"/>
+        <location filename="../../ui/second_line.py" line="198"/>
         <source>Record verdict and report [Ctrl+S]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="198"/>
+        <location filename="../../ui/second_line.py" line="199"/>
         <source>Hand back [Esc]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="199"/>
+        <location filename="../../ui/second_line.py" line="200"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="200"/>
+        <location filename="../../ui/second_line.py" line="201"/>
         <source>Final decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="201"/>
+        <location filename="../../ui/second_line.py" line="202"/>
         <source>Refusal reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="202"/>
+        <location filename="../../ui/second_line.py" line="203"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="203"/>
+        <location filename="../../ui/second_line.py" line="204"/>
         <source>Printed data: no page image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="204"/>
+        <location filename="../../ui/second_line.py" line="205"/>
         <source>The printed data as scanned, to compare with the MRZ and the chip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="205"/>
+        <location filename="../../ui/second_line.py" line="206"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="205"/>
+        <location filename="../../ui/second_line.py" line="206"/>
         <source>MRZ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="205"/>
+        <location filename="../../ui/second_line.py" line="206"/>
         <source>Chip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="207"/>
+        <location filename="../../ui/second_line.py" line="208"/>
         <source>genuine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="208"/>
+        <location filename="../../ui/second_line.py" line="209"/>
         <source>counterfeit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="209"/>
+        <location filename="../../ui/second_line.py" line="210"/>
         <source>forged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="210"/>
+        <location filename="../../ui/second_line.py" line="211"/>
         <source>fraudulently obtained</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="211"/>
+        <location filename="../../ui/second_line.py" line="212"/>
         <source>impostor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="212"/>
+        <location filename="../../ui/second_line.py" line="213"/>
         <source>inconclusive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="215"/>
+        <location filename="../../ui/second_line.py" line="216"/>
         <source>admit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="215"/>
+        <location filename="../../ui/second_line.py" line="216"/>
         <source>refuse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="220"/>
+        <location filename="../../ui/second_line.py" line="221"/>
         <source>UV: paper dull, fluorescent pattern present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="221"/>
+        <location filename="../../ui/second_line.py" line="222"/>
         <source>UV: pattern continues across the photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="222"/>
+        <location filename="../../ui/second_line.py" line="223"/>
         <source>IR: MRZ and printed data in IR-absorbing ink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="223"/>
+        <location filename="../../ui/second_line.py" line="224"/>
         <source>IR: background artwork vanishes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="224"/>
+        <location filename="../../ui/second_line.py" line="225"/>
         <source>Photo: no signs of substitution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="225"/>
+        <location filename="../../ui/second_line.py" line="226"/>
         <source>Printed data agrees with the MRZ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="226"/>
+        <location filename="../../ui/second_line.py" line="227"/>
         <source>Printing: intaglio/offset quality, no toner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="227"/>
+        <location filename="../../ui/second_line.py" line="228"/>
         <source>Laminate and page intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="261"/>
+        <location filename="../../ui/second_line.py" line="262"/>
         <source> — held by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="315"/>
+        <location filename="../../ui/second_line.py" line="316"/>
         <source>Take a referral from the queue (Enter).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="326"/>
+        <location filename="../../ui/second_line.py" line="327"/>
         <source>Referral: %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="339"/>
+        <location filename="../../ui/second_line.py" line="340"/>
         <source>no chip read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="347"/>
+        <location filename="../../ui/second_line.py" line="348"/>
         <source>Reference specimen for %1: none available at this booth.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="430"/>
+        <location filename="../../ui/second_line.py" line="431"/>
         <source>Saving the verdict and writing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="439"/>
+        <location filename="../../ui/second_line.py" line="440"/>
         <source>Verdict recorded; the report is stored and will be synced.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -757,32 +820,32 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/widgets.py" line="85"/>
+        <location filename="../../ui/widgets.py" line="103"/>
         <source>ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="86"/>
+        <location filename="../../ui/widgets.py" line="104"/>
         <source>reading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="87"/>
+        <location filename="../../ui/widgets.py" line="105"/>
         <source>disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="88"/>
+        <location filename="../../ui/widgets.py" line="106"/>
         <source>error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="258"/>
+        <location filename="../../ui/widgets.py" line="276"/>
         <source>Sync: offline booth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="262"/>
+        <location filename="../../ui/widgets.py" line="280"/>
         <source>Sync backlog: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -961,32 +1024,32 @@
 <context>
     <name>Verdict</name>
     <message>
-        <location filename="../../ui/widgets.py" line="69"/>
+        <location filename="../../ui/widgets.py" line="87"/>
         <source>CLEAR</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="70"/>
+        <location filename="../../ui/widgets.py" line="88"/>
         <source>ATTENTION</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="71"/>
+        <location filename="../../ui/widgets.py" line="89"/>
         <source>STOP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="77"/>
+        <location filename="../../ui/widgets.py" line="95"/>
         <source>passed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="78"/>
+        <location filename="../../ui/widgets.py" line="96"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="79"/>
+        <location filename="../../ui/widgets.py" line="97"/>
         <source>not checked</source>
         <translation type="unfinished"></translation>
     </message>

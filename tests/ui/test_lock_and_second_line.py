@@ -117,3 +117,13 @@ def test_a_document_read_while_locked_waits_for_the_unlock(qtbot, session):
         qtbot.keyClick(window.lock_screen.pin, QtCore.Qt.Key.Key_Return)
     assert ready.args[0].scan is blocker.args[0]
     assert window.primary.traveller.values["surname"].text() == ready.args[0].inspection.traveller.surname
+
+
+def test_the_next_officer_sees_nothing_of_the_last_ones_traveller(qtbot, session):
+    login(qtbot, session, Role.OFFICER)
+    current = present(qtbot, session)
+    session.booth.logout()
+    login(qtbot, session, Role.EXAMINER)
+    shown = visible_texts(session.window) + visible_texts_all(session.window.primary)
+    assert current.inspection.traveller.surname not in shown
+    assert session.window.primary.traveller.values["surname"].text() == "—"
