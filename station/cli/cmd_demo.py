@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import importlib
 import os
+import sys
 from pathlib import Path
 
 from station import demo_text
@@ -59,6 +60,13 @@ def _ui(module: str) -> object:
         raise CommandError(f"the booth application cannot start ({exc}); try: station demo --text") from None
 
 
+def _no_display() -> bool:
+    """On Linux without X11, Wayland or a chosen Qt platform, Qt would abort the process."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run(args: argparse.Namespace) -> int:
     # --seed and --today only mean something to the text walk-through, so they select it
     if args.text or args.seed is not None or args.today is not None:
@@ -70,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
         for path in written:
             print(path)
         return 0
+    if _no_display():
+        raise CommandError("no display to open the booth window on; try --screenshots DIR or --text")
     print("Border Station demo booth. Log in with one of these fictional accounts:")
     for role, (officer_id, _name, pin) in DEMO_PINS.items():
         print(f"  {role.value:<10} officer ID {officer_id:<10} PIN {pin}")

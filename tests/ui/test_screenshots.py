@@ -33,3 +33,10 @@ def test_every_screen_in_english_and_arabic(qtbot, tmp_path: Path, capsys: pytes
 def test_text_walk_through_stays_available(capsys: pytest.CaptureFixture[str]):
     assert main(["demo", "--text", "--today", "2026-11-23"]) == 0
     assert "Border Station MRZ demo" in capsys.readouterr().out
+
+
+def test_without_a_display_the_demo_says_what_to_do(monkeypatch, capsys: pytest.CaptureFixture[str]):
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["demo"]) != 0
+    assert "--screenshots DIR or --text" in capsys.readouterr().err
