@@ -127,7 +127,7 @@ def test_bytes_that_are_not_utf8_are_a_clear_error() -> None:
 
 
 def test_demo_walks_through_formats_and_quirks(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["demo", "--today", "2026-11-23", "--seed", "5"]) == 0
+    assert main(["demo", "--text", "--today", "2026-11-23", "--seed", "5"]) == 0
     out = capsys.readouterr().out
     for expected in (
         "format TD3, VALID",
@@ -147,7 +147,7 @@ def test_demo_walks_through_formats_and_quirks(capsys: pytest.CaptureFixture[str
 
 
 def test_demo_is_deterministic_for_a_seed(capsys: pytest.CaptureFixture[str]) -> None:
-    main(["demo", "--today", "2026-11-23"])
+    main(["demo", "--text", "--today", "2026-11-23"])
     first = capsys.readouterr().out
-    main(["demo", "--today", "2026-11-23"])
+    main(["demo", "--text", "--today", "2026-11-23"])
     assert capsys.readouterr().out == first
