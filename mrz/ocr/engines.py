@@ -14,11 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+import numpy as np
+
 from mrz import MRZError, MRZResult, parse
 from mrz.ocr.decode import ImageError, decode_image
 from mrz.ocr.locate import GrayImage
 from mrz.ocr.reader import NOT_FOUND, read_mrz
 from mrz.ocr.recognise import Recogniser, default_recogniser
+from mrz.ocr.rectify import CELL_H, CELL_W
 
 DEFAULT_ENGINE = "own"
 
@@ -48,6 +51,9 @@ class OwnEngine:
 
     def __init__(self, recogniser: Recogniser | None = None) -> None:
         self._recogniser = recogniser or default_recogniser()
+        # warm up (BLAS buffers, OpenCV's first calls) so the first image's time is like the others'
+        read_mrz(np.full((64, 64), 255, np.uint8), recogniser=self._recogniser)
+        self._recogniser.probabilities(np.zeros((88, CELL_H, CELL_W), np.float32))
 
     def read(self, data: bytes, *, infrared: bytes | None = None) -> Reading:
         try:

@@ -87,7 +87,7 @@ def read_one(engine: Engine, path: Path) -> dict[str, Any]:
 def _human(record: dict[str, Any]) -> str:
     if record["mrz"] is None:
         return f"{record['file']}: no MRZ: {record['error']}"
-    state = "valid" if record["valid"] else "INVALID (check digits fail)"
+    state = "valid" if record["valid"] else "NOT VALID (a check digit fails or a character is uncertain)"
     lines = "\n".join(f"    {line}" for line in record["mrz"].split("\n"))
     return f"{record['file']}: {record['format']} {state} ({record['elapsed_ms']:.0f} ms)\n{lines}"
 
