@@ -19,6 +19,7 @@ import cv2
 import numpy as np
 
 from devices.base import DeviceConfig, EventSink
+from devices.io_thread import IOThread
 from devices.scan import DeviceEvent, DeviceState, DeviceStatus, DocumentScan, Image, Light, utcnow
 
 log = logging.getLogger(__name__)
@@ -37,8 +38,8 @@ class Camera:
         self.source: int | str = int(source) if source.isdigit() else source
         self.is_file = isinstance(self.source, str) and Path(self.source).is_file()
         self.loop = bool(config.options.get("loop", True))
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._io = IOThread(config.name, self._run)
+        self._stop = self._io.stop_event
         self._frame_ready = threading.Condition()
         self._latest: Image | None = None
         self._frames = 0
@@ -46,16 +47,10 @@ class Camera:
 
     # -- Device protocol --------------------------------------------------------------------------
     def open(self) -> None:
-        if self._thread is None:
-            self._stop.clear()
-            self._thread = threading.Thread(target=self._run, name=f"device:{self.config.name}", daemon=True)
-            self._thread.start()
+        self._io.start()
 
     def close(self) -> None:
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            self._stop.set()
-            thread.join(timeout=10)
+        self._io.stop()
 
     def status(self) -> DeviceStatus:
         with self._frame_ready:

@@ -31,6 +31,7 @@ import numpy as np
 from PIL import Image as PILImage
 
 from devices.base import DeviceConfig, EventSink
+from devices.io_thread import IOThread
 from devices.scan import DeviceEvent, DeviceState, DeviceStatus, DocumentScan, Image, Light, utcnow
 
 log = logging.getLogger(__name__)
@@ -70,24 +71,18 @@ class HotFolderScanner:
         self.folder = Path(config.port or str(config.options.get("folder", "")))
         self.use_marker = bool(config.options.get("marker", True))
         self.settle = float(config.options.get("settle", 1.0))
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._io = IOThread(config.name, self._run)
+        self._stop = self._io.stop_event
         self._lock = threading.Lock()
         self._status = DeviceStatus(config.name, DeviceState.DISCONNECTED, "not opened")
         self._seen: dict[str, tuple[tuple[int, int], ...]] = {}
         self._stable_since: dict[str, float] = {}
 
     def open(self) -> None:
-        if self._thread is None:
-            self._stop.clear()
-            self._thread = threading.Thread(target=self._run, name=f"device:{self.config.name}", daemon=True)
-            self._thread.start()
+        self._io.start()
 
     def close(self) -> None:
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            self._stop.set()
-            thread.join(timeout=10)
+        self._io.stop()
 
     def status(self) -> DeviceStatus:
         with self._lock:

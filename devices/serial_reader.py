@@ -20,6 +20,7 @@ from collections.abc import Callable
 import serial
 
 from devices.base import DeviceConfig, EventSink
+from devices.io_thread import IOThread
 from devices.protocols import desko, plain, rte
 from devices.protocols.base import FrameDecoder
 from devices.scan import DeviceEvent, DeviceState, DeviceStatus, DocumentScan
@@ -43,8 +44,8 @@ class SerialReader:
     def __init__(self, config: DeviceConfig, sink: EventSink) -> None:
         self.config = config
         self._sink = sink
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._io = IOThread(config.name, self._run, join_timeout=5)
+        self._stop = self._io.stop_event
         self._status_lock = threading.Lock()
         self._status = DeviceStatus(config.name, DeviceState.DISCONNECTED, "not opened")
         idle_gap = float(config.options.get("idle_gap", 0.5))
@@ -55,20 +56,10 @@ class SerialReader:
 
     # -- Device protocol --------------------------------------------------------------------------
     def open(self) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name=f"device:{self.config.name}", daemon=True)
-        self._thread.start()
+        self._io.start()
 
     def close(self) -> None:
-        thread, self._thread = self._thread, None
-        if thread is None:
-            return
-        self._stop.set()
-        thread.join(timeout=5)
-        if thread.is_alive():  # pragma: no cover - a driver bug, not a device state
-            log.error("%s: device thread did not stop", self.config.name)
+        self._io.stop()
 
     def status(self) -> DeviceStatus:
         with self._status_lock:
