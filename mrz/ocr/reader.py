@@ -25,9 +25,12 @@ from mrz.ocr.rectify import Grid, missing_glyphs, rectify
 #: positions whose best guess is less sure than this get their runner-up tried
 DOUBT = 0.97
 MAX_DOUBTFUL = 10
-MAX_CANDIDATES = 48
+MAX_CANDIDATES = 16
+#: a candidate more than this many times less likely than the plain reading is not tried: every extra
+#: try is another chance for a wrong text to pass its check digits by luck (1 in 10 per digit)
+MAX_COST = math.log(20)
 #: below this, a character no check digit covers makes the whole reading untrusted
-TRUST = 0.8
+TRUST = 0.85
 #: an orientation score above this (mean log-probability + first-character bonus) needs no second look
 CONFIDENT = 0.3 + math.log(0.9)
 #: document codes an MRZ's first character can hold; used to tell upright from upside down
@@ -79,6 +82,8 @@ def _candidates(probs: Probabilities, base: str) -> Iterator[str]:
     seen = 0
     while heap and seen < MAX_CANDIDATES:
         cost, picks = heapq.heappop(heap)
+        if cost > MAX_COST:
+            return
         seen += 1
         chars = list(flat)
         for k in picks:
@@ -115,7 +120,8 @@ def _decide(probs: Probabilities, grid: Grid) -> MRZResult | None:
 
 def _distrust_unchecked_doubts(result: MRZResult, probs: Probabilities) -> None:
     """A doubtful character that no check digit covers could be wrong while every check passes (a name, a
-    country code): such a reading is not reported valid. Coverage is probed, not looked up: if the MRZ
+    country code): such a reading is not reported valid, nor one whose country code is not an ICAO code
+    (far likelier a misread than a real document). Coverage is probed, not looked up: if the MRZ
     stays valid with the runner-up in that position, no check digit guards it."""
     flat = list(result.mrz.replace("\n", ""))
     width = result.mrz.index("\n")
@@ -134,15 +140,16 @@ def _distrust_unchecked_doubts(result: MRZResult, probs: Probabilities) -> None:
             doubtful.append(
                 {"line": pos // width + 1, "position": pos % width + 1, "confidence": float(best[pos])}
             )
-    if doubtful:
+    unknown = [f["evidence"].get("field") for f in result.findings if f.get("code") == "mrz.unknown_country"]
+    if doubtful or unknown:
         result.valid = False
         result.findings.append(
             {
                 "code": "ocr.uncertain",
                 "severity": "warning",
                 "message": f"{len(doubtful)} character(s) read with low confidence where no check digit "
-                "can confirm them: compare with the printed page",
-                "evidence": {"positions": doubtful},
+                "can confirm them, or a country code outside the ICAO list: compare with the printed page",
+                "evidence": {"positions": doubtful, "unknown_country_fields": unknown},
             }
         )
 

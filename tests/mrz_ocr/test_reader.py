@@ -14,7 +14,7 @@ from mrz.ocr.rectify import Grid
 from mrz.ocr.render import Distortion
 from tests.mrz_ocr.conftest import scene
 
-TRUTH = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
+TRUTH = "P<NLDERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36NLD7408122F1204159ZE184226B<<<<<10"
 
 
 def test_upside_down_card_reads_upright() -> None:
@@ -87,3 +87,10 @@ def test_a_doubtful_character_under_a_check_digit_stays_valid() -> None:
     result = _decide(_one_hot(TRUTH, {44 + 2: ("8", 0.6)}), _grid())  # document number, check digit guards
     assert result is not None and result.valid is True
     assert not any(f["code"] == "ocr.uncertain" for f in result.findings)
+
+
+def test_a_country_code_outside_the_icao_list_is_not_reported_valid() -> None:
+    misread = TRUTH.replace("NLD", "NLB")  # no check digit covers the issuing state
+    result = _decide(_one_hot(misread, {}), _grid())
+    assert result is not None and result.valid is False
+    assert any(f["code"] == "ocr.uncertain" for f in result.findings)
