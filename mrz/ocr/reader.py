@@ -20,7 +20,7 @@ import numpy.typing as npt
 from mrz import MRZError, MRZResult, parse
 from mrz.ocr.locate import GrayImage, MRZRegion, locate
 from mrz.ocr.recognise import CHARSET, Recogniser, default_recogniser
-from mrz.ocr.rectify import Grid, missing_glyphs, rectify
+from mrz.ocr.rectify import Grid, column_deficit, missing_glyphs, rectify
 
 #: positions whose best guess is less sure than this get their runner-up tried
 DOUBT = 0.97
@@ -169,19 +169,26 @@ def _variants(region: MRZRegion) -> Iterator[tuple[MRZRegion, tuple[int, int], b
 
     Tried in turn only while the reading stays invalid: the check digits tell a grid off by a column
     (glyphs lost at an end, a pitch misjudged under perspective) or a wrong line length (36 for 44) from
-    the right one. Bounded: at most eight grids per region."""
-    missing = missing_glyphs(region)
+    the right one; a negative pad drops a stray blob at that end. Bounded: at most ten grids per region."""
+    missing, deficit = missing_glyphs(region), column_deficit(region)
     yield region, (0, missing), True
-    pads = [(before, total - before) for total in (missing, missing + 1) for before in range(total + 1)]
-    for pad in pads[1:5]:
+    surplus = deficit if deficit < 0 else -1
+    for pad in (_splits(missing) + _splits(missing + 1) + _splits(surplus))[1:7]:
         yield region, pad, True
     yield region, (0, missing), False
     if len(region.lines) == 2:
         other = replace(region, n_chars=44 if region.n_chars == 36 else 36)
-        other_missing = missing_glyphs(other)
-        yield other, (0, other_missing), True
-        if other_missing > 0:
-            yield other, (other_missing, 0), True
+        for pad in _splits(column_deficit(other))[:2]:
+            yield other, pad, True
+
+
+def _splits(total: int) -> list[tuple[int, int]]:
+    """Ways to share ``total`` extra (or, negative, surplus) columns between the two ends, ends first."""
+    if total == 0:
+        return [(0, 0)]
+    ends = [(0, total), (total, 0)]
+    inner = [(b, total - b) for b in range(min(0, total) + 1, max(0, total))]
+    return ends + inner
 
 
 def _read_region(gray: GrayImage, region: MRZRegion, recogniser: Recogniser) -> _Attempt:

@@ -77,10 +77,16 @@ def _block_extent(ends: list[tuple[FloatArray, FloatArray]], direction: FloatArr
 
 def missing_glyphs(region: MRZRegion) -> int:
     """How many columns the block as found is short of a full MRZ line (lost at one end or the other)."""
+    return max(0, column_deficit(region))
+
+
+def column_deficit(region: MRZRegion) -> int:
+    """Columns a full MRZ line has beyond the block as found: negative when a stray blob in line with
+    the MRZ (artwork, a VIZ letter) made the block look longer than it is."""
     u_first, u_last = _block_extent(
         [_line_ends(ln.centres, region.direction) for ln in region.lines], region.direction
     )
-    return max(0, round(region.n_chars - 1 - (u_last - u_first) / region.pitch))
+    return round(region.n_chars - 1 - (u_last - u_first) / region.pitch)
 
 
 def rectify(
