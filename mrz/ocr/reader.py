@@ -160,8 +160,18 @@ class _Attempt:
     confidence: float
 
     @property
-    def rank(self) -> tuple[bool, bool, float]:
-        return (self.result is not None and self.result.valid, self.result is not None, self.confidence)
+    def checks_passed(self) -> int:
+        return 0 if self.result is None else sum(self.result.checks.values())
+
+    @property
+    def all_checks_pass(self) -> bool:
+        return self.result is not None and all(self.result.checks.values())
+
+    @property
+    def rank(self) -> tuple[bool, int, bool, float]:
+        """Valid first, then the grid most check digits agree with (it is likeliest the right one)."""
+        valid = self.result is not None and self.result.valid
+        return (valid, self.checks_passed, self.result is not None, self.confidence)
 
 
 def _variants(region: MRZRegion) -> Iterator[tuple[MRZRegion, tuple[int, int], bool]]:
@@ -209,7 +219,7 @@ def _read_region(gray: GrayImage, region: MRZRegion, recogniser: Recogniser) -> 
             grid = grid.flipped() if flip else grid
             probs = recogniser.probabilities(grid.cells())
         attempt = _Attempt(_decide(probs, grid), float(np.mean(probs.max(axis=1))))
-        if attempt.result is not None and attempt.result.valid:
+        if attempt.all_checks_pass:  # the grid is right; if a character is still doubtful, so be it
             return attempt
         attempts.append(attempt)
     return max(attempts, key=lambda a: a.rank)
