@@ -9,6 +9,7 @@ the recogniser hesitates, the runner-up characters are tried and the MRZ's own c
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -119,26 +120,35 @@ def _decide(probs: Probabilities, grid: Grid) -> MRZResult | None:
 
 
 def _distrust_unchecked_doubts(result: MRZResult, probs: Probabilities) -> None:
-    """A doubtful character that no check digit covers could be wrong while every check passes (a name, a
-    country code): such a reading is not reported valid, nor one whose country code is not an ICAO code
-    (far likelier a misread than a real document). Coverage is probed, not looked up: if the MRZ
-    stays valid with the runner-up in that position, no check digit guards it."""
+    """A reading is reported valid only if no nearly-as-likely reading is valid too.
+
+    The alternatives: each doubtful position (best guess under ``TRUST``) swapped to its next likeliest
+    character, alone and in pairs. A single swap that stays valid means no check digit guards that position
+    (a name, a country code); a pair that stays valid means two misreads that cancel in one check digit
+    (O/0 twice in a document number). Either way the MRZ cannot be trusted from the pixels alone. A country
+    code outside the ICAO list is likewise far likelier a misread than a real document."""
     flat = list(result.mrz.replace("\n", ""))
     width = result.mrz.index("\n")
     best = probs.max(axis=1)
     order = np.argsort(-probs, axis=1)
-    doubtful = []
-    for index in np.nonzero(best < TRUST)[0]:
+    swaps: list[tuple[int, str]] = []
+    for index in np.argsort(best)[:MAX_DOUBTFUL]:
         pos = int(index)
-        if flat[pos] != CHARSET[int(order[pos, 0])]:
-            continue  # already changed to satisfy a check digit
+        if best[pos] >= TRUST:
+            break
+        first, second = CHARSET[int(order[pos, 0])], CHARSET[int(order[pos, 1])]
+        swaps.append((pos, second if flat[pos] == first else first))
+    doubtful: list[dict[str, float]] = []
+    for combo in [*((s,) for s in swaps), *itertools.combinations(swaps, 2)]:
         alt = list(flat)
-        alt[pos] = CHARSET[int(order[pos, 1])]
+        for pos, char in combo:
+            alt[pos] = char
         text = "".join(alt)
         probe = _parse("\n".join(text[r : r + width] for r in range(0, len(text), width)), correct=False)
         if probe is not None and probe.valid:
-            doubtful.append(
+            doubtful.extend(
                 {"line": pos // width + 1, "position": pos % width + 1, "confidence": float(best[pos])}
+                for pos, _ in combo
             )
     unknown = [f["evidence"].get("field") for f in result.findings if f.get("code") == "mrz.unknown_country"]
     if doubtful or unknown:
