@@ -8,7 +8,9 @@ Retraining (a few minutes on one CPU core; torch is a development-only tool, the
 
 Options: ``--blocks N`` (training renders, default 4000), ``--epochs N`` (default 4), ``--seed S``
 (default 1), ``--out PATH``. The shipped model was made with the defaults: ~270 000 glyph cells, four
-epochs, about 9 minutes of one core (longer on a busy machine).
+epochs, 4-9 minutes of one core. Training is not bit-for-bit reproducible (torch on CPU, and the cells
+depend on the locator of the day); a retrain gives a model of the same quality, so check it with the
+benchmark before committing it.
 
 What it trains on, and why it cannot overlap the benchmark:
 

@@ -150,9 +150,9 @@ def _training_artwork(
 ) -> None:
     """Background printing under the MRZ: random strokes (straight, wavy, arcs), lighter than the ink."""
     w, h = size
-    for _ in range(rng.choice((0, 1, 3, 6, 10, 15))):
-        shade = rng.randint(min(ink + 25, paper - 10), paper - 10)
-        width = rng.choice((1, 1, 2, 3, 4))
+    for _ in range(rng.choice((0, 0, 1, 3, 6, 12))):
+        shade = rng.randint(min(ink + 40, paper - 10), paper - 10)
+        width = rng.choice((1, 1, 2, 3))
         kind = rng.random()
         if kind < 0.3:
             draw.line(
