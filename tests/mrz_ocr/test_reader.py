@@ -94,3 +94,26 @@ def test_a_country_code_outside_the_icao_list_is_not_reported_valid() -> None:
     result = _decide(_one_hot(misread, {}), _grid())
     assert result is not None and result.valid is False
     assert any(f["code"] == "ocr.uncertain" for f in result.findings)
+
+
+def test_two_misreads_that_cancel_in_a_check_digit_are_not_trusted() -> None:
+    import datetime as dt
+
+    from mrz import build
+
+    truth = build(
+        "TD3",
+        issuing_state="NLD",
+        surname="DE VRIES",
+        given_names="ANNA",
+        document_number="00X123456",
+        nationality="NLD",
+        birth_date=dt.date(1980, 1, 2),
+        sex="F",
+        expiry_date=dt.date(2030, 1, 2),
+    )
+    misread = truth.replace("\n00X", "\nOOX")  # O for 0 twice: 24*7 + 24*3 = 240, the same check digit
+    assert parse(misread, correct=False).valid
+    result = _decide(_one_hot(misread, {44: ("0", 0.6), 45: ("0", 0.6)}), _grid())
+    assert result is not None
+    assert not (result.valid and result.mrz != truth)
