@@ -42,23 +42,12 @@ import cv2  # noqa: E402
 from mrz import build, parse  # noqa: E402
 from mrz.ocr import EngineUnavailableError, get_engine  # noqa: E402
 from mrz.ocr.render import Distortion, Scene, render_scene  # noqa: E402
+from mrz.parser import COMMON_FIELDS  # noqa: E402
 from mrz.synthetic import ORIGINS, random_fields, random_identity  # noqa: E402
 
 FORMATS = ("TD1", "TD2", "TD3", "MRV_A", "MRV_B")
 RENDER_FORMAT = {"TD1": "TD1", "TD2": "TD2", "TD3": "TD3", "MRV_A": "MRVA", "MRV_B": "MRVB"}
 TODAY = dt.date(2026, 6, 1)
-FIELDS = (
-    "document_code",
-    "issuing_state",
-    "surname",
-    "given_names",
-    "document_number",
-    "nationality",
-    "birth_date",
-    "sex",
-    "expiry_date",
-    "optional_data",
-)
 
 
 def _clean(rng: random.Random) -> Distortion:
@@ -126,7 +115,8 @@ class Tally:
     valid: int = 0
     wrong_valid: int = 0
     found: int = 0
-    field_ok: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    exact_flags: list[bool] = field(default_factory=list)  # per image, in set order
+    field_ok: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COMMON_FIELDS, 0))
     times: list[float] = field(default_factory=list)  # CPU ms, this process and its children (tesseract)
     wall: list[float] = field(default_factory=list)
 
@@ -144,9 +134,10 @@ class Tally:
         self.wall.append(ms[1])
         self.found += result_text is not None
         self.exact += result_text == truth
+        self.exact_flags.append(result_text == truth)
         self.valid += valid
         self.wrong_valid += valid and result_text != truth
-        for name in FIELDS:
+        for name in COMMON_FIELDS:
             self.field_ok[name] += result_text is not None and fields.get(name) == expected.get(name)
 
 
@@ -155,6 +146,14 @@ def _clock() -> tuple[float, float]:
     spends on an image, whatever else the machine is doing; the wall clock is shown beside it."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     return time.process_time() + children.ru_utime + children.ru_stime, time.perf_counter()
+
+
+def _load() -> str:
+    return " ".join(f"{v:.2f}" for v in os.getloadavg())
+
+
+def _cpus() -> str:
+    return ",".join(map(str, sorted(os.sched_getaffinity(0))))
 
 
 def _pct(part: int, whole: int) -> str:
@@ -186,15 +185,32 @@ def print_tables(results: dict[str, dict[str, Tally]]) -> None:
                 f"| {_pct(t.found, t.n)} | {statistics.median(t.times):8.1f} "
                 f"| {_quantile(t.times, 0.95):8.1f} | {statistics.median(t.wall):8.1f} |"
             )
-        header = " | ".join(short.get(f, f.replace("_date", "")) for f in FIELDS)
-        print(f"\nper-field accuracy\n| engine | {header} |\n|---|{'---|' * len(FIELDS)}")
+        header = " | ".join(short.get(f, f.replace("_date", "")) for f in COMMON_FIELDS)
+        print(f"\nper-field accuracy\n| engine | {header} |\n|---|{'---|' * len(COMMON_FIELDS)}")
         for name, t in by_engine.items():
-            cells = " | ".join(_pct(t.field_ok[f], t.n).strip() for f in FIELDS)
+            cells = " | ".join(_pct(t.field_ok[f], t.n).strip() for f in COMMON_FIELDS)
             print(f"| {name} | {cells} |")
-        if {"own", "passporteye"} <= by_engine.keys():
+        if {"own", "passporteye"} <= by_engine.keys() and by_engine["passporteye"].n:
             own, pe = by_engine["own"], by_engine["passporteye"]
-            speed_up = statistics.median(pe.times) / statistics.median(own.times)
-            print(f"\nspeed-up over PassportEye (median CPU time): {speed_up:.0f}x")
+            # the same images for both: PassportEye reads only the first n of the tier
+            own_exact = sum(own.exact_flags[: pe.n])
+            speed_up = statistics.median(pe.times) / statistics.median(own.times[: pe.n])
+            print(
+                f"\non the {pe.n} images both engines read: exact MRZ own {_pct(own_exact, pe.n).strip()}, "
+                f"passporteye {_pct(pe.exact, pe.n).strip()}; "
+                f"speed-up over PassportEye (median CPU time): {speed_up:.0f}x"
+            )
+    print("\n## all tiers")
+    engines = {name for by_engine in results.values() for name in by_engine}
+    for name in sorted(engines):
+        tallies = [by_engine[name] for by_engine in results.values() if name in by_engine]
+        n = sum(t.n for t in tallies)
+        wrong = sum(t.wrong_valid for t in tallies)
+        exact = sum(t.exact for t in tallies)
+        print(
+            f"- {name}: {n} images, exact {_pct(exact, n).strip()}, "
+            f"wrong but valid {wrong} ({_pct(wrong, n).strip()})"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -207,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--save-failures", metavar="DIR", help="write images the own engine got wrong here")
     args = parser.parse_args(argv)
     cv2.setNumThreads(1)
+    print(f"# MRZ OCR benchmark: {' '.join(sys.argv[1:]) or 'defaults'}")
+    print(f"load average at start: {_load()}; CPUs this process may use: {_cpus()}")
     engines = {}
     for name in args.engines.split(","):
         try:
@@ -238,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
                         out.write(f"{truth}\n--\n{r.mrz if r else reading.error}\n")
         print(f"{tier}: done", file=sys.stderr, flush=True)
     print_tables(results)
+    print(f"load average at end: {_load()}")
     return 0
 
 
