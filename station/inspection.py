@@ -20,6 +20,7 @@ from devices.scan import DocumentScan, Image, Light
 from mrz import MRZError, MRZResult, parse
 from mrz import ocr as mrz_ocr
 from station.checks import CheckContext, run_checks
+from station.chip_read import ChipStation, ProgressCallback, chip_station_from_config
 from station.clock import Clock, SystemClock
 from station.config import Config
 from station.domain import BoothRef, Document, Inspection, OfficerRef, Traveller, new_id
@@ -77,12 +78,23 @@ def read_mrz(scan: DocumentScan, today: datetime.date, ocr: OcrReader | None = N
     return MrzReading(result.mrz if result else None, result)
 
 
+@dataclass(frozen=True)
+class InspectionRun:
+    """An inspection with the scan it was made from: the device's scan plus what the station added
+    (the chip's data groups, read during the inspection), which is what should be shown and stored."""
+
+    inspection: Inspection
+    scan: DocumentScan
+
+
 @dataclass
 class Inspector:
-    """Runs inspections for one booth: its config, clock, identity and (optionally) OCR.
+    """Runs inspections for one booth: its config, clock, identity, (optionally) OCR and chip reader.
 
     ``today`` for the checks is the booth's local date, taken from ``clock``. ``store`` is where
     the screening checks find the booth's lists (they only read it; nothing is written here).
+    ``chip`` is the booth's chip reader; left None, it comes from the config's ``chip_reader``
+    device (none configured: no chip is read, and the chip checks say so).
     """
 
     config: Config | None = None
@@ -90,6 +102,11 @@ class Inspector:
     ocr: OcrReader | None = None
     booth: BoothRef | None = None
     store: Store | None = None
+    chip: ChipStation | None = None
+
+    def __post_init__(self) -> None:
+        if self.chip is None:
+            self.chip = chip_station_from_config(self.config)
 
     def start(
         self,
@@ -100,14 +117,44 @@ class Inspector:
         extras: Mapping[str, object] | None = None,
         supersedes: str | None = None,
         correction_note: str = "",
+        chip_progress: ProgressCallback | None = None,
     ) -> Inspection:
         """Read, check and judge ``scan``; returns the inspection (not yet stored)."""
+        return self.inspect(
+            scan,
+            officer=officer,
+            live_photo=live_photo,
+            extras=extras,
+            supersedes=supersedes,
+            correction_note=correction_note,
+            chip_progress=chip_progress,
+        ).inspection
+
+    def inspect(
+        self,
+        scan: DocumentScan,
+        *,
+        officer: OfficerRef | None = None,
+        live_photo: Image | None = None,
+        extras: Mapping[str, object] | None = None,
+        supersedes: str | None = None,
+        correction_note: str = "",
+        chip_progress: ProgressCallback | None = None,
+    ) -> InspectionRun:
+        """Read the MRZ, then the chip (when a reader is configured and the scan has none; blocking,
+        so on a worker thread, with ``chip_progress`` per block read), then check and judge.
+        Returns the inspection (not yet stored) and the scan with the chip's data."""
         started = self.clock.now()
         today = started.astimezone().date()
         reading = read_mrz(scan, today, self.ocr)
         context_extras: dict[str, object] = dict(extras or {})
         if reading.error:
             context_extras["mrz_error"] = reading.error
+        if self.chip is not None and not scan.chip and "chip_error" not in context_extras:
+            chip = self.chip.read(scan, reading.result, progress=chip_progress)
+            scan = chip.scan
+            if chip.error:
+                context_extras["chip_error"] = chip.error
         ctx = CheckContext(
             scan=scan,
             mrz=reading.result,
@@ -120,7 +167,7 @@ class Inspector:
         findings = run_checks(ctx)
         assessment = assess(findings, VerdictRules.from_config(self.config))
         result = reading.result
-        return Inspection(
+        inspection = Inspection(
             inspection_id=new_id(),
             source=scan.source,
             started_at=started,
@@ -136,6 +183,7 @@ class Inspector:
             supersedes=supersedes,
             correction_note=correction_note,
         )
+        return InspectionRun(inspection, scan)
 
 
 def _mrz_json(reading: MrzReading) -> dict[str, object] | None:
