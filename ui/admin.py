@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from devices.scan import DocumentScan
 from ui.booth import BoothController
+from ui.codes import device_reason
 from ui.qt import QtCore, QtWidgets
 from ui.theme import mono_font
 from ui.widgets import device_word, label, panel
@@ -94,7 +95,9 @@ class AdminScreen(QtWidgets.QWidget):
         selected = self.device_list.currentRow()
         self.device_list.clear()
         for name, status in self.booth.statuses.items():
-            self.device_list.addItem(f"{name}: {device_word(status.state)} {status.reason}".rstrip())
+            self.device_list.addItem(
+                f"{name}: {device_word(status.state)} {device_reason(status.reason)}".rstrip()
+            )
         self.device_list.setCurrentRow(max(0, selected))
 
     def _fill_users(self, officers: list) -> None:
@@ -122,7 +125,7 @@ class AdminScreen(QtWidgets.QWidget):
                 self.tr("%1: %2 %3 — present a document to see its frame")
                 .replace("%1", status.source)
                 .replace("%2", device_word(status.state))
-                .replace("%3", status.reason)
+                .replace("%3", device_reason(status.reason))
             ),
         )
 

@@ -14,6 +14,7 @@ from station.domain import Inspection
 from station.workflow import suggested_protection_flags
 from ui import theme
 from ui.booth import BoothController, Current, Health
+from ui.codes import device_reason, finding_text, reason_choices
 from ui.i18n import fmt_date, fmt_number
 from ui.qt import QtCore, QtGui, QtWidgets
 from ui.widgets import ImageView, StatusStrip, VerdictPanel, label, panel
@@ -307,14 +308,14 @@ class PrimaryScreen(QtWidgets.QWidget):
         for reason in inspection.assessment.reasons:
             finding = reason.finding
             if finding.code.startswith("screening.") and finding.status.value == "failed":
-                lines.append(f"⚠ {finding.message}")
+                lines.append(f"⚠ {finding_text(finding)}")
         return "\n".join(lines)
 
     @QtCore.Slot(object)
     def _device_problem(self, status: DeviceStatus) -> None:
         """A failed read says what to do (e.g. "scan unreadable — scan the document again")."""
         if status.state is DeviceState.ERROR and status.reason:
-            self.message.setText(f"⚠ {status.source}: {status.reason}")
+            self.message.setText(f"⚠ {status.source}: {device_reason(status.reason)}")
 
     @QtCore.Slot(object)
     def _health(self, health: Health) -> None:
@@ -388,15 +389,12 @@ class PrimaryScreen(QtWidgets.QWidget):
             self._open_form(action)
 
     def _open_form(self, action: str) -> None:
-        config = self.booth.config.decisions
         self._form_action = action
         self.reason.clear()
-        choices = {
-            "refuse": config.refusal_reasons,
-            "refer": config.referral_reasons,
-            "protect": config.protection_flags,
-        }[action]
-        for code, text in choices.items():
+        kind = {"refuse": "refusal_reasons", "refer": "referral_reasons", "protect": "protection_flags"}[
+            action
+        ]
+        for code, text in reason_choices(self.booth.config, kind):
             self.reason.addItem(f"{code} — {text}", code)
         if action == "protect" and self._current is not None:
             suggested = suggested_protection_flags(self._current.inspection, self.booth.config)

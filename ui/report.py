@@ -11,8 +11,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from station.domain import Examination, Inspection
+from ui.codes import decision_word, examination_verdict_word, finding_text, finding_title, findings_catalogue
 from ui.qt import QtCore, QtGui
-from ui.widgets import finding_title, to_qimage
+from ui.widgets import status_word, to_qimage
 
 REPORT_KIND = "examination_report"
 
@@ -48,10 +49,13 @@ def report_html(data: ReportInput) -> str:
             (QtCore.QCoreApplication.translate("Report", "Date of expiry"), str(d.expiry_date or "—")),
         ]
     rows += [
-        (QtCore.QCoreApplication.translate("Report", "Verdict"), examination.verdict.value),
+        (
+            QtCore.QCoreApplication.translate("Report", "Verdict"),
+            examination_verdict_word(examination.verdict),
+        ),
         (
             QtCore.QCoreApplication.translate("Report", "Final decision"),
-            examination.final_decision.value
+            decision_word(examination.final_decision)
             + (f" ({examination.reason_code})" if examination.reason_code else ""),
         ),
         (QtCore.QCoreApplication.translate("Report", "Examiner"), examination.examiner.officer_id),
@@ -64,8 +68,10 @@ def report_html(data: ReportInput) -> str:
         rows.append((QtCore.QCoreApplication.translate("Report", "Booth"), place))
     table = "".join(f"<tr><td><b>{esc(k)}</b></td><td>{esc(v)}</td></tr>" for k, v in rows)
     checks = "".join(f"<li>{'☑' if ok else '☐'} {esc(name)}</li>" for name, ok in data.checklist)
+    catalogue = findings_catalogue()
     findings = "".join(
-        f"<li><b>{esc(finding_title(f.code))}</b> ({esc(f.status.value)}): {esc(f.message)}</li>"
+        f"<li><b>{esc(finding_title(f.code, catalogue))}</b> ({esc(status_word(f.status))}):"
+        f" {esc(finding_text(f, catalogue))}</li>"
         for f in inspection.findings
     )
     images = "".join(

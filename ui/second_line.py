@@ -19,11 +19,12 @@ from station.domain import DecisionKind, Examination, ExaminationVerdict, Inspec
 from station.sync_service import raise_alert
 from station.workflow import ReferralStatus
 from ui.booth import BoothController
+from ui.codes import examination_verdict_word, field_name, queue_word, reason_choices, reason_label
 from ui.i18n import fmt_time
 from ui.primary import zone_crop
 from ui.qt import QtCore, QtGui, QtWidgets
 from ui.report import REPORT_KIND, ReportInput, write_pdf
-from ui.widgets import ImageView, field_name, label, panel, to_qimage
+from ui.widgets import ImageView, label, panel, to_qimage
 
 LIGHTS = ("white", "ir", "uv")
 
@@ -204,18 +205,11 @@ class SecondLineScreen(QtWidgets.QWidget):
         self.printed.set_placeholder(self.tr("Printed data: no page image"))
         self.printed.setToolTip(self.tr("The printed data as scanned, to compare with the MRZ and the chip"))
         self.data.setHorizontalHeaderLabels([self.tr("Field"), self.tr("MRZ"), self.tr("Chip")])
-        verdicts = {
-            ExaminationVerdict.GENUINE: self.tr("genuine"),
-            ExaminationVerdict.COUNTERFEIT: self.tr("counterfeit"),
-            ExaminationVerdict.FORGED: self.tr("forged"),
-            ExaminationVerdict.FRAUDULENTLY_OBTAINED: self.tr("fraudulently obtained"),
-            ExaminationVerdict.IMPOSTOR: self.tr("impostor"),
-            ExaminationVerdict.INCONCLUSIVE: self.tr("inconclusive"),
-        }
-        self._refill(self.verdict, [(text, v.value) for v, text in verdicts.items()])
+        self._refill(self.verdict, [(examination_verdict_word(v), v.value) for v in ExaminationVerdict])
         self._refill(self.final, [(self.tr("admit"), "admit"), (self.tr("refuse"), "refuse")])
         self._refill(
-            self.reason, [(f"{c} — {t}", c) for c, t in self.booth.config.decisions.refusal_reasons.items()]
+            self.reason,
+            [(f"{c} — {t}", c) for c, t in reason_choices(self.booth.config, "refusal_reasons")],
         )
         features = [
             self.tr("UV: paper dull, fluorescent pattern present"),
@@ -260,7 +254,8 @@ class SecondLineScreen(QtWidgets.QWidget):
         for status in statuses:
             r = status.referral
             holder = self.tr(" — held by %1").replace("%1", status.holder.officer_id) if status.holder else ""
-            text = f"{fmt_time(r.at)}  {r.queue.value}  {r.reason}  {r.note}{holder}"
+            reason = reason_label(self.booth.config, r.reason)
+            text = f"{fmt_time(r.at)}  {queue_word(r.queue)}  {reason}  {r.note}{holder}"
             item = QtWidgets.QListWidgetItem(text)
             item.setData(QtCore.Qt.ItemDataRole.UserRole, r.referral_id)
             self.queue.addItem(item)
@@ -331,7 +326,7 @@ class SecondLineScreen(QtWidgets.QWidget):
         referral = self.referral
         title = (
             self.tr("Referral: %1 — %2")
-            .replace("%1", referral.reason if referral else "")
+            .replace("%1", reason_label(self.booth.config, referral.reason) if referral else "")
             .replace("%2", referral.note if referral else "")
         )
         if inspection.traveller:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from station.store import Store
 from ui.booth import BoothController, Health
+from ui.codes import device_reason
 from ui.i18n import fmt_number
 from ui.qt import QtCharts, QtCore, QtGui, QtWidgets
 from ui.widgets import device_colour, device_word, label, panel
@@ -108,7 +109,9 @@ class SupervisorScreen(QtWidgets.QWidget):
         statuses = list(self.booth.statuses.values())
         self.devices.setRowCount(len(statuses))
         for row, status in enumerate(statuses):
-            for col, text in enumerate((status.source, device_word(status.state), status.reason)):
+            for col, text in enumerate(
+                (status.source, device_word(status.state), device_reason(status.reason))
+            ):
                 item = QtWidgets.QTableWidgetItem(text)
                 item.setForeground(QtGui.QBrush(QtGui.QColor(device_colour(status.state))))
                 self.devices.setItem(row, col, item)

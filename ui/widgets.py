@@ -8,6 +8,7 @@ from devices.scan import DeviceState, DeviceStatus, Image
 from station.domain import Assessment, Verdict
 from station.findings import Finding, Status
 from ui import theme
+from ui.codes import device_reason, finding_text, finding_title, findings_catalogue
 from ui.qt import QtCore, QtGui, QtWidgets
 
 
@@ -22,64 +23,6 @@ def to_qimage(image: Image) -> QtGui.QImage:
     else:
         qimage = QtGui.QImage(array.data, width, height, array.strides[0], QtGui.QImage.Format.Format_BGR888)
     return qimage.copy()
-
-
-def finding_title(code: str) -> str:
-    """A short translated title for a finding code (the core's message gives the detail)."""
-    titles = {
-        "doc.expiry": QtCore.QCoreApplication.translate("Findings", "Document validity"),
-        "doc.issuing_state": QtCore.QCoreApplication.translate("Findings", "Issuing state"),
-        "doc.nationality": QtCore.QCoreApplication.translate("Findings", "Nationality"),
-        "doc.specimen": QtCore.QCoreApplication.translate("Findings", "Specimen or void marks"),
-        "holder.minor": QtCore.QCoreApplication.translate("Findings", "Holder's age"),
-        "image.ir_mrz": QtCore.QCoreApplication.translate("Findings", "MRZ under infrared"),
-        "image.photo_present": QtCore.QCoreApplication.translate("Findings", "Photo present"),
-        "image.photo_uv": QtCore.QCoreApplication.translate("Findings", "UV pattern across the photo"),
-        "image.uv_paper": QtCore.QCoreApplication.translate("Findings", "Paper under UV"),
-        "image.viz_dates": QtCore.QCoreApplication.translate("Findings", "Printed dates under infrared"),
-        "mrz.check_digits": QtCore.QCoreApplication.translate("Findings", "MRZ check digits"),
-        "mrz.corrections": QtCore.QCoreApplication.translate("Findings", "MRZ reading corrections"),
-        "mrz.dates": QtCore.QCoreApplication.translate("Findings", "MRZ dates"),
-        "mrz.fields": QtCore.QCoreApplication.translate("Findings", "MRZ fields"),
-        "mrz.format": QtCore.QCoreApplication.translate("Findings", "MRZ format"),
-        "photo.live": QtCore.QCoreApplication.translate("Findings", "Live photo comparison"),
-        "screening.api_manifest": QtCore.QCoreApplication.translate("Findings", "Advance passenger list"),
-        "screening.pnr_flag": QtCore.QCoreApplication.translate("Findings", "Passenger record flag"),
-        "screening.document_hit": QtCore.QCoreApplication.translate("Findings", "Lost or stolen documents"),
-        "screening.person_hit": QtCore.QCoreApplication.translate("Findings", "Watchlist"),
-        "screening.history_overstay": QtCore.QCoreApplication.translate("Findings", "Travel history: stay"),
-        "screening.history_open_entry": QtCore.QCoreApplication.translate(
-            "Findings", "Travel history: open entry"
-        ),
-        "chip.mrz": QtCore.QCoreApplication.translate("Findings", "Chip data agrees with the MRZ"),
-        "chip.passive_auth": QtCore.QCoreApplication.translate(
-            "Findings", "Chip signature (passive authentication)"
-        ),
-        "chip.active_auth": QtCore.QCoreApplication.translate(
-            "Findings", "Chip cloning check (active authentication)"
-        ),
-        "chip.chip_auth": QtCore.QCoreApplication.translate("Findings", "Chip authentication"),
-        "face.match": QtCore.QCoreApplication.translate("Findings", "Face comparison"),
-    }
-    return titles.get(code, code)
-
-
-def field_name(key: str) -> str:
-    """An MRZ field's name for people (the parser's keys are for programs)."""
-    names = {
-        "document_code": QtCore.QCoreApplication.translate("Fields", "Document code"),
-        "issuing_state": QtCore.QCoreApplication.translate("Fields", "Issuing state"),
-        "surname": QtCore.QCoreApplication.translate("Fields", "Surname"),
-        "given_names": QtCore.QCoreApplication.translate("Fields", "Given names"),
-        "document_number": QtCore.QCoreApplication.translate("Fields", "Document number"),
-        "nationality": QtCore.QCoreApplication.translate("Fields", "Nationality"),
-        "birth_date": QtCore.QCoreApplication.translate("Fields", "Date of birth"),
-        "sex": QtCore.QCoreApplication.translate("Fields", "Sex"),
-        "expiry_date": QtCore.QCoreApplication.translate("Fields", "Date of expiry"),
-        "optional_data": QtCore.QCoreApplication.translate("Fields", "Optional data"),
-        "optional_data_2": QtCore.QCoreApplication.translate("Fields", "Optional data (line 2)"),
-    }
-    return names.get(key, key.replace("_", " "))
 
 
 def verdict_word(verdict: Verdict) -> str:
@@ -211,6 +154,7 @@ class VerdictPanel(QtWidgets.QFrame):
             f" border: 3px solid {strong}; border-radius: 6px; padding: 8px;"
         )
         self.findings.clear()
+        catalogue = findings_catalogue()
         moved = {id(reason.finding): reason for reason in assessment.reasons}
         rest = [f for f in findings if id(f) not in moved]
         # what moved the verdict first, then what could not be checked, then the quiet passes
@@ -225,8 +169,8 @@ class VerdictPanel(QtWidgets.QFrame):
                 symbol, strong = "○", theme.MUTED
             item = QtWidgets.QTreeWidgetItem(
                 [
-                    f"{symbol} {finding_title(finding.code)}",
-                    f"{status_word(finding.status)} — {finding.message}",
+                    f"{symbol} {finding_title(finding.code, catalogue)}",
+                    f"{status_word(finding.status)} — {finding_text(finding, catalogue)}",
                 ]
             )
             evidence = ", ".join(f"{k}: {v}" for k, v in finding.evidence.items() if not isinstance(v, dict))
@@ -241,6 +185,7 @@ class VerdictPanel(QtWidgets.QFrame):
             item.setFont(0, font)
             self.findings.addTopLevelItem(item)
             item.setExpanded(reason is not None)
+            item.setToolTip(0, finding.message)  # the core's own words, as recorded
         self.findings.resizeColumnToContents(0)
 
 
@@ -268,7 +213,7 @@ class StatusStrip(QtWidgets.QFrame):
         colour = device_colour(status.state)
         word = device_word(status.state)
         widget.setText(f"● {status.source}: {word}")
-        widget.setToolTip(status.reason)
+        widget.setToolTip(device_reason(status.reason))
         widget.setStyleSheet(f"color: {colour}; font-weight: 600; padding: 0 8px;")
 
     def set_sync(self, backlog: int | None, error: str = "") -> None:
