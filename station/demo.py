@@ -5,7 +5,9 @@ generated from fictional people and loaded through the screening loaders, a hot-
 watched by the real driver, and (optionally) the reference central server embedded on 127.0.0.1
 with this booth registered, so the outbox really drains. :meth:`DemoBooth.present_next` renders the
 next document of a fixed script (some genuine, some with defects, a watchlist and a lost/stolen hit,
-a minor, an unreadable MRZ) into the hot folder, exactly as a scanner would deliver it.
+a minor, an unreadable MRZ) into the hot folder, exactly as a scanner would deliver it; each passport's
+chip (genuine, or forged for one case) is put on the simulated desk chip reader just before, and the
+booth's chip trust list holds the demo's test CSCA, so the chip checks run as at a real booth.
 
 Nothing here imports Qt: the UI (``ui.app``) and the tests drive it.
 """
@@ -29,10 +31,14 @@ from argon2 import PasswordHasher
 from devices.hotfolder import LIGHT_SUFFIX, MARKER_SUFFIX, MRZ_SUFFIX
 from devices.sim.camera import write_video
 from devices.sim.document import Defect, render_document_scan
+from devices.sim.emrtd.desk import place_chip, take_chip
+from devices.sim.emrtd.passport import Forgery, build_chip
+from devices.sim.emrtd.pki import make_pki
 from devices.sim.scanner import encode_png, write_atomically
 from mrz import DocumentFormat, build
 from mrz.synthetic import random_fields, random_identity
 from station.auth import Auth, Role
+from station.chip_trust import load_trust_list
 from station.clock import Clock
 from station.config import Config
 from station.screening.lists import load_file
@@ -43,6 +49,8 @@ log = logging.getLogger(__name__)
 SCANNER = "scanner"
 WEDGE = "wedge"
 CAMERA = "camera"
+CHIP = "chip"
+CHIP_TIMEOUT_S = 5.0
 DEMO_PINS: dict[Role, tuple[str, str, str]] = {
     Role.OFFICER: ("officer", "Olga Officer", "135790"),
     Role.EXAMINER: ("examiner", "Emre Examiner", "246801"),
@@ -62,6 +70,7 @@ class DemoCase:
     lost: bool = False
     minor: bool = False
     mrz_readable: bool = True
+    chip: Forgery | None = Forgery.GENUINE  # None: a document without a chip
 
 
 SCRIPT: tuple[DemoCase, ...] = (
@@ -74,6 +83,7 @@ SCRIPT: tuple[DemoCase, ...] = (
     DemoCase("altered expiry date", frozenset({Defect.ALTERED_DATE})),
     DemoCase("MRZ not read by the scanner", mrz_readable=False),
     DemoCase("MRZ printed in the wrong ink", frozenset({Defect.IR_INVISIBLE_MRZ})),
+    DemoCase("chip data rewritten after signing", chip=Forgery.ALTERED_DG1),
 )
 
 
@@ -154,6 +164,9 @@ class DemoBooth:
         self._lock = threading.Lock()
         self.hot_folder = root / "scanner"
         self.hot_folder.mkdir(parents=True, exist_ok=True)
+        self.chip_folder = root / "chip-reader"
+        self.chip_folder.mkdir(parents=True, exist_ok=True)
+        self.pki = make_pki("UTO", seed=f"demo-{seed}")
         self.central: EmbeddedCentral | None = None
         central_table: dict[str, Any] = {}
         if central:
@@ -174,6 +187,13 @@ class DemoBooth:
                         "settle": 0.2,
                     },
                     {"name": WEDGE, "kind": "mrz_reader", "driver": "wedge"},
+                    {
+                        "name": CHIP,
+                        "kind": "chip_reader",
+                        "driver": "emrtd-sim",
+                        "port": str(self.chip_folder),
+                        "timeout_s": CHIP_TIMEOUT_S,
+                    },
                     *self._camera(camera),
                 ],
             },
@@ -190,6 +210,7 @@ class DemoBooth:
             self.auth.add_officer(officer_id, name, role, pin, actor="demo:setup")
         self.documents = [self._mrz_for(case) for case in SCRIPT]
         self._load_lists()
+        self._load_chip_trust()
 
     def _camera(self, wanted: bool) -> list[dict[str, Any]]:
         """The simulated live camera: a generated video of a face, played in a loop."""
@@ -222,6 +243,14 @@ class DemoBooth:
         mrz_text = self.documents[index]
         scan = render_document_scan(mrz_text, defects=case.defects, seed=self._rng.randrange(2**31))
         document_id = f"demo{index:02d}-{uuid.uuid4().hex[:8]}"
+        # the chip is on the reader before the scanner delivers the page, as on a real desk
+        if case.chip is None:
+            take_chip(self.chip_folder)
+        else:
+            place_chip(
+                self.chip_folder,
+                build_chip(mrz_text, self.pki, forgery=case.chip, face_seed=index + 1, chip_auth=True),
+            )
         for light, image in scan.images.items():
             write_atomically(self.hot_folder / f"{document_id}{LIGHT_SUFFIX[light]}", encode_png(image))
         if case.mrz_readable:
@@ -229,6 +258,15 @@ class DemoBooth:
         write_atomically(self.hot_folder / f"{document_id}{MARKER_SUFFIX}", b"")
         log.info("demo: presented %s (%s)", document_id, case.title)
         return Presented(case, document_id, mrz_text)
+
+    # --- chip trust list -----------------------------------------------------------------------------
+
+    def _load_chip_trust(self) -> None:
+        """The demo country's CSCA and CRL, loaded as an administrator would (``station lists load
+        csca``), so genuine demo chips pass passive authentication."""
+        bundle = self.root / "lists" / "csca.pem"
+        bundle.write_bytes(self.pki.trust_bundle_pem())
+        load_trust_list(self.store, bundle)
 
     # --- screening lists ---------------------------------------------------------------------------
 

@@ -17,7 +17,9 @@ from smartcard.Exceptions import CardConnectionException, CardRequestTimeoutExce
 from smartcard.pcsc.PCSCExceptions import BaseSCardException
 from smartcard.System import readers
 
+from devices.base import DeviceConfig, EventSink
 from devices.chip.apdu import CardRemovedError, ChipError, NoCardError
+from devices.scan import DeviceState, DeviceStatus
 
 log = logging.getLogger(__name__)
 
@@ -99,3 +101,49 @@ def _release(connection: Any) -> None:
         connection.release()
     except (CardConnectionException, NoCardException, BaseSCardException) as exc:
         log.debug("releasing a chip connection: %s", exc)
+
+
+class PcscChipReader:
+    """A PC/SC chip reader as a booth device (driver ``pcsc``; ``port`` = the start of the reader's
+    name, empty: any reader). It reports whether pcscd offers the reader when opened and whenever
+    ``status`` is asked (readers are hot-plugged); reads are made on demand by the inspection
+    through :class:`PcscCardSource`, since a chip opens only with the MRZ."""
+
+    def __init__(self, config: DeviceConfig, sink: EventSink) -> None:
+        self.config = config
+        self._sink = sink
+        self._opened = False
+        self._status = DeviceStatus(config.name, DeviceState.DISCONNECTED, "not opened")
+
+    def open(self) -> None:
+        self._opened = True
+        self.status()
+
+    def close(self) -> None:
+        if self._opened:
+            self._opened = False
+            self._report(DeviceStatus(self.config.name, DeviceState.DISCONNECTED, "closed"))
+
+    def status(self) -> DeviceStatus:
+        if not self._opened:
+            return self._status
+        try:
+            names = reader_names()
+        except ChipError as exc:
+            return self._report(DeviceStatus(self.config.name, DeviceState.ERROR, str(exc)))
+        if any(name.startswith(self.config.port) for name in names):
+            return self._report(DeviceStatus(self.config.name, DeviceState.CONNECTED))
+        wanted = f"named {self.config.port!r} " if self.config.port else ""
+        return self._report(
+            DeviceStatus(
+                self.config.name, DeviceState.DISCONNECTED, f"no chip reader {wanted}is connected: plug it in"
+            )
+        )
+
+    def _report(self, status: DeviceStatus) -> DeviceStatus:
+        """Keeps ``status`` and tells the sink when the state or reason changed."""
+        changed = (status.state, status.reason) != (self._status.state, self._status.reason)
+        self._status = status
+        if changed:
+            self._sink(status)
+        return status

@@ -17,7 +17,9 @@ import os
 import threading
 from pathlib import Path
 
+from devices.base import DeviceConfig, EventSink
 from devices.chip.apdu import CardRemovedError, ChipError, NoCardError
+from devices.scan import DeviceState, DeviceStatus
 from devices.sim.emrtd.card import VirtualChip
 from devices.sim.emrtd.passport import ChipImage
 
@@ -103,3 +105,34 @@ class DeskTransport:
 
     def close(self) -> None:
         """Nothing to release in-process."""
+
+
+class DeskChipReader:
+    """The simulated desk reader as a booth device (driver ``emrtd-sim``; ``port`` = its folder).
+
+    Only its health is a device's business here: reads are made on demand by the inspection (on
+    its worker thread) through :class:`DeskChipSource`, since a chip opens only with the MRZ.
+    """
+
+    def __init__(self, config: DeviceConfig, sink: EventSink) -> None:
+        self.config = config
+        self._sink = sink
+        self._status = DeviceStatus(config.name, DeviceState.DISCONNECTED, "not opened")
+
+    def open(self) -> None:
+        if not self.config.port:
+            self._report(DeviceState.ERROR, "no folder (port) is configured for the simulated chip reader")
+            return
+        Path(self.config.port).mkdir(parents=True, exist_ok=True)
+        self._report(DeviceState.CONNECTED)
+
+    def close(self) -> None:
+        if self._status.state is not DeviceState.DISCONNECTED:
+            self._report(DeviceState.DISCONNECTED, "closed")
+
+    def status(self) -> DeviceStatus:
+        return self._status
+
+    def _report(self, state: DeviceState, reason: str = "") -> None:
+        self._status = DeviceStatus(self.config.name, state, reason)
+        self._sink(self._status)
