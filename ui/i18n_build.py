@@ -15,11 +15,15 @@ from pathlib import Path
 from ui.i18n import I18N_DIR
 
 
+class TranslationBuildError(RuntimeError):
+    """A translation could not be compiled (the message names the file and lrelease's reason)."""
+
+
 def lrelease() -> str:
     beside = Path(sys.executable).with_name("pyside6-lrelease")
     found = str(beside) if beside.exists() else shutil.which("pyside6-lrelease")
     if not found:
-        raise SystemExit("pyside6-lrelease not found: install PySide6 in this environment")
+        raise TranslationBuildError("pyside6-lrelease not found: install PySide6 in this environment")
     return found
 
 
@@ -28,13 +32,30 @@ def build(directory: Path = I18N_DIR) -> list[Path]:
     written = []
     for source in sorted(directory.glob("*.ts")):
         target = source.with_suffix(".qm")
-        subprocess.run([lrelease(), "-silent", str(source), "-qm", str(target)], check=True)
+        try:
+            done = subprocess.run(
+                [lrelease(), "-silent", str(source), "-qm", str(target)],
+                check=False,
+                capture_output=True,
+                text=True,
+            )
+        except OSError as exc:
+            raise TranslationBuildError(f"cannot run lrelease on {source.name}: {exc}") from None
+        if done.returncode != 0 or not target.exists():
+            lines = [line for line in (done.stderr or done.stdout).splitlines() if line.strip()]
+            reason = lines[0] if lines else f"lrelease exit status {done.returncode}"
+            raise TranslationBuildError(f"cannot compile {source}: {reason}")
         written.append(target)
     return written
 
 
 def main() -> int:
-    for path in build():
+    try:
+        written = build()
+    except TranslationBuildError as exc:
+        print(f"i18n_build: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
         print(f"built {path}")
     return 0
 

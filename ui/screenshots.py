@@ -15,15 +15,19 @@ from pathlib import Path
 from station.auth import Role
 from station.demo import DEMO_PINS
 from ui.app import DemoSession, prepare_app
-from ui.i18n import I18N_DIR
-from ui.i18n_build import build
+from ui.i18n import I18N_DIR, PREFIX, SOURCE_LANGUAGE
+from ui.i18n_build import TranslationBuildError, build
 from ui.qt import QtCore, QtWidgets
 
 SCREENS = ("login", "primary", "refer", "second-line", "supervisor", "lock", "admin")
 TIMEOUT_MS = 30_000
 
 
-class WalkError(RuntimeError):
+class ScreenshotError(RuntimeError):
+    """The screenshots cannot be taken; the message is one line for the user."""
+
+
+class WalkError(ScreenshotError):
     """A step of the walk did not happen in time (the message says which)."""
 
 
@@ -122,16 +126,19 @@ def walk(session: DemoSession, language: str, directory: Path) -> list[Path]:
 
 
 def take_screenshots(directory: Path, languages: tuple[str, ...] = ("en", "ar")) -> list[Path]:
-    """Run a demo booth offscreen (set ``QT_QPA_PLATFORM=offscreen`` first) and walk it."""
-    directory.mkdir(parents=True, exist_ok=True)
-    app = prepare_app()
+    """Run a demo booth offscreen (set ``QT_QPA_PLATFORM=offscreen`` first) and walk it.
+
+    Raises ``ScreenshotError`` before any window opens when the folder cannot be made or a language's
+    translation cannot be built or loaded: screenshots of an untranslated screen would pass for Arabic.
+    """
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ScreenshotError(f"cannot create {directory}: {exc.strerror or exc}") from None
     with tempfile.TemporaryDirectory(prefix="border-station-shots-") as folder:
         root = Path(folder)
-        translations = root / "i18n"
-        translations.mkdir()
-        for source in I18N_DIR.glob("*.ts"):
-            shutil.copy(source, translations)
-        build(translations)
+        translations = _compiled_translations(root / "i18n", languages)
+        app = prepare_app()
         session = DemoSession(app, root / "booth", i18n_dir=translations, camera=True)
         session.window.resize(1366, 820)
         session.window.show()
@@ -143,3 +150,19 @@ def take_screenshots(directory: Path, languages: tuple[str, ...] = ("en", "ar"))
             session.language.set("en")
             session.close()
     return written
+
+
+def _compiled_translations(folder: Path, languages: tuple[str, ...]) -> Path:
+    """The translation sources compiled into ``folder``; each of ``languages`` must load."""
+    folder.mkdir()
+    for source in I18N_DIR.glob("*.ts"):
+        shutil.copy(source, folder)
+    try:
+        build(folder)
+    except TranslationBuildError as exc:
+        raise ScreenshotError(f"the translations cannot be built: {exc}") from None
+    for language in languages:
+        if language != SOURCE_LANGUAGE and not QtCore.QTranslator().load(f"{PREFIX}{language}", str(folder)):
+            expected = I18N_DIR / f"{PREFIX}{language}.ts"
+            raise ScreenshotError(f"no translation for {language!r} can be loaded (from {expected})")
+    return folder

@@ -74,7 +74,10 @@ def run(args: argparse.Namespace) -> int:
     if args.screenshots is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         screenshots = _ui("ui.screenshots")
-        written = screenshots.take_screenshots(args.screenshots)  # type: ignore[attr-defined]
+        try:
+            written = screenshots.take_screenshots(args.screenshots)  # type: ignore[attr-defined]
+        except screenshots.ScreenshotError as exc:  # type: ignore[attr-defined]
+            raise CommandError(f"screenshots not taken: {exc}") from None
         for path in written:
             print(path)
         return 0
