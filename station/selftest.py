@@ -1,0 +1,186 @@
+"""``station selftest``: prove that an installed booth (frozen build or source tree) can do its work.
+
+Every step runs offline and without devices, on the files the booth ships with: parse the built-in
+sample's MRZ; read that MRZ from the sample image with the default OCR engine (this loads the trained
+model); write and read back a record with an image in a temporary store (this applies every
+migration); render the main window offscreen; load the Arabic translation. A missing model, Qt plugin,
+translation or migration file in a bundle shows up here, at installation, rather than at the first
+traveller.
+
+The two Qt steps live in ``ui.selftest_window``, loaded by name: ``station`` never imports ``ui``
+(the layering rule), and the core steps still run where Qt cannot.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from mrz import MRZError, parse
+from mrz.ocr.engines import OwnEngine
+from mrz.ocr.recognise import MODEL_PATH, Recogniser
+from station.store import Store
+from station.store.schema import current_version, discover
+
+log = logging.getLogger(__name__)
+
+SAMPLE_DIR = Path(__file__).resolve().parents[1] / "resources" / "selftest"
+UI_MODULE = "ui.selftest_window"
+
+
+class SelftestError(Exception):
+    """A step found the booth unfit; the message says what is wrong and where."""
+
+
+@dataclass(frozen=True)
+class SelftestFiles:
+    """What the self-test reads. The defaults are the shipped files; tests point one elsewhere to
+    prove its step fails with a clear message."""
+
+    sample_image: Path = SAMPLE_DIR / "sample.png"
+    sample_mrz: Path = SAMPLE_DIR / "sample.mrz"
+    ocr_model: Path = MODEL_PATH
+    i18n_dir: Path | None = None  # None: the directory the UI loads translations from
+    store_dir: Path | None = None  # None: a temporary directory; give the booth's data disk to test it
+
+
+@dataclass(frozen=True)
+class StepResult:
+    name: str
+    ok: bool
+    detail: str
+    elapsed_ms: float
+
+    def line(self) -> str:
+        status = "ok" if self.ok else "FAILED"
+        return f"{self.name:<13} {status:<6} {self.elapsed_ms:8.0f} ms  {self.detail}"
+
+
+@dataclass
+class _Context:
+    files: SelftestFiles
+    workdir: Path
+    expected_mrz: str = ""
+
+
+def _read_expected(ctx: _Context) -> str:
+    if not ctx.expected_mrz:
+        try:
+            ctx.expected_mrz = ctx.files.sample_mrz.read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SelftestError(f"cannot read the sample MRZ {ctx.files.sample_mrz}: {exc}") from None
+    return ctx.expected_mrz
+
+
+def step_mrz_parse(ctx: _Context) -> str:
+    text = _read_expected(ctx)
+    try:
+        result = parse(text, correct=False)
+    except MRZError as exc:
+        raise SelftestError(f"{ctx.files.sample_mrz} is not an MRZ: {exc}") from None
+    if not result.valid:
+        failed = ", ".join(name for name, good in result.checks.items() if not good)
+        raise SelftestError(f"the sample MRZ's check digits fail ({failed})")
+    return f"{result.format.name}, check digits valid"
+
+
+def step_mrz_ocr(ctx: _Context) -> str:
+    expected = _read_expected(ctx)
+    try:
+        recogniser = Recogniser.load(ctx.files.ocr_model)
+    except Exception as exc:  # ModelError, or numpy's own errors for a damaged file
+        raise SelftestError(f"the OCR model cannot be loaded: {exc}") from None
+    try:
+        data = ctx.files.sample_image.read_bytes()
+    except OSError as exc:
+        raise SelftestError(f"cannot read the sample image {ctx.files.sample_image}: {exc}") from None
+    reading = OwnEngine(recogniser).read(data)
+    if reading.result is None:
+        raise SelftestError(f"no MRZ read from {ctx.files.sample_image}: {reading.error}")
+    if reading.result.mrz != expected:
+        raise SelftestError(f"the sample image reads {reading.result.mrz!r}, expected {expected!r}")
+    return f"read {ctx.files.sample_image.name} with the default engine"
+
+
+def step_store(ctx: _Context) -> str:
+    base = ctx.files.store_dir or ctx.workdir
+    try:
+        folder = Path(tempfile.mkdtemp(prefix="station-selftest-", dir=base))
+    except OSError as exc:
+        raise SelftestError(f"cannot create a store in {base}: {exc.strerror or exc}") from None
+    try:
+        return _write_and_read_store(folder / "booth.sqlite")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _write_and_read_store(path: Path) -> str:
+    image = b"\x89PNG selftest image bytes"
+    with Store.open(path) as store:
+        record_id = store.append("selftest", {"step": "store"}, images={"white": image})
+    with Store.open(path) as store:
+        record = store.get(record_id)
+        if record is None or record.body.get("step") != "store":
+            raise SelftestError(f"the record written to {path} did not read back")
+        if store.image_bytes(record_id, "white") != image:
+            raise SelftestError("the image written to the store read back different")
+        with store.read() as conn:
+            version = current_version(conn)
+    latest = discover()[-1].version
+    if version != latest:
+        raise SelftestError(f"the store's schema is at version {version}, the newest migration is {latest}")
+    return f"record and image written and read back, schema version {version}"
+
+
+def _ui() -> object:
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display: Qt would abort instead of failing
+    try:
+        return importlib.import_module(UI_MODULE)
+    except ImportError as exc:
+        raise SelftestError(f"the user interface cannot be loaded: {exc}") from None
+
+
+def step_window(ctx: _Context) -> str:
+    render: Callable[[Path], str] = _ui().render_main_window  # type: ignore[attr-defined]
+    return render(ctx.workdir / "window")
+
+
+def step_translations(ctx: _Context) -> str:
+    check: Callable[[Path | None], str] = _ui().check_translation  # type: ignore[attr-defined]
+    return check(ctx.files.i18n_dir)
+
+
+STEPS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
+    ("mrz-parse", step_mrz_parse),
+    ("mrz-ocr", step_mrz_ocr),
+    ("store", step_store),
+    ("window", step_window),
+    ("translations", step_translations),
+)
+
+
+def run(files: SelftestFiles | None = None) -> Iterator[StepResult]:
+    """Run every step in order in one temporary directory (removed after); yields each result as it ends."""
+    with tempfile.TemporaryDirectory(prefix="station-selftest-") as folder:
+        ctx = _Context(files or SelftestFiles(), Path(folder))
+        for name, step in STEPS:
+            started = time.perf_counter()
+            try:
+                detail, ok = step(ctx), True
+            except SelftestError as exc:
+                detail, ok = str(exc), False
+            except Exception as exc:  # the self-test's job is to report any failure, not to crash on it
+                log.debug("selftest step %s crashed", name, exc_info=True)
+                detail, ok = f"{type(exc).__name__}: {exc}", False
+            yield StepResult(name, ok, detail, (time.perf_counter() - started) * 1000)
