@@ -3,8 +3,9 @@
 ``SyncService`` owns the sync worker thread: it opens the booth store's file through the client's
 own connection, drains the outbox, applies verified inbound lists through the station's appliers
 (screening lists through :func:`station.screening.lists.apply_list`; alerts from other booths into
-``sync_alerts``), sends the audit-chain head after a round and keeps the central side's receipt,
-and exposes :meth:`status` for the supervisor's panel and ``station sync status``.
+``sync_alerts``; the chip trust list through :func:`station.chip_trust.apply_trust_records`), sends
+the audit-chain head after a round and keeps the central side's receipt, and exposes :meth:`status` for the
+supervisor's panel and ``station sync status``.
 
 Second-line verdicts and watchlist hits become alerts for other booths with :func:`raise_alert`:
 an ``alert`` record in the store (its outbox event is the upload), which the central side stores
@@ -22,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from station.chip_trust import apply_trust_records
 from station.config import Config
 from station.screening.lists import KINDS as SCREENING_KINDS
 from station.screening.lists import apply_list as apply_screening_list
@@ -40,6 +42,7 @@ from sync.errors import ConfigurationError, SyncError
 from sync.lists import ApplyList, ListVerifier, load_public_key
 from sync.state import write_status
 from sync.transport import LinkSettings, Timeouts
+from sync.trusted_certificates import KIND as TRUSTED_CERTIFICATES
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +81,7 @@ def default_appliers() -> dict[str, ApplyList]:
     """Every list kind the station has a consumer for; other kinds are not pulled."""
     appliers: dict[str, ApplyList] = {kind: _screening_applier for kind in SCREENING_KINDS}
     appliers["alerts"] = apply_alerts
+    appliers[TRUSTED_CERTIFICATES] = apply_trust_records
     return appliers
 
 

@@ -21,6 +21,8 @@ from typing import Any
 from sync.errors import ConfigurationError
 from sync.lists import ALL_BOOTHS, LIST_KINDS, generate_key, load_private_key, sign_list
 from sync.server.storage import ConflictError, hash_token, open_storage
+from sync.trusted_certificates import KIND as TRUSTED_CERTIFICATES
+from sync.trusted_certificates import BundleError, records_from_bundle
 
 DEFAULT_DB = "central.sqlite"
 FAULTS_ENV = "CENTRAL_TEST_FAULTS"
@@ -46,7 +48,11 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
     publish = sub.add_parser("publish", help="sign a list and publish it")
     publish.add_argument("kind", choices=[k for k in LIST_KINDS if k != "alerts"])
-    publish.add_argument("file", help='JSON file: a list of records, or {"records": [...]}')
+    publish.add_argument(
+        "file",
+        help='JSON file: a list of records, or {"records": [...]}; for trusted_certificates also a PEM/DER'
+        " bundle of CSCA certificates and CRLs",
+    )
     publish.add_argument("--key", required=True, help="Ed25519 private key (PEM) of the central side")
     publish.add_argument("--db", default=DEFAULT_DB, help="SQLite file or postgresql:// URL")
     publish.add_argument(
@@ -144,15 +150,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_records(kind: str, file: str) -> Any:
+    try:
+        raw = Path(file).read_bytes()
+    except OSError as exc:
+        raise CentralCommandError(f"cannot read {file}: {exc.strerror or exc}") from exc
+    if kind == TRUSTED_CERTIFICATES and not raw.lstrip().startswith((b"[", b"{")):
+        try:
+            return records_from_bundle(raw)
+        except BundleError as exc:
+            raise CentralCommandError(f"{file}: {exc}") from exc
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except ValueError as exc:
+        raise CentralCommandError(f"{file} is not JSON: {exc}") from exc
+    return data.get("records") if isinstance(data, dict) else data
+
+
 def cmd_publish(args: argparse.Namespace) -> int:
     key = _read_key(args.key)
-    try:
-        data = json.loads(Path(args.file).read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CentralCommandError(f"cannot read {args.file}: {exc.strerror or exc}") from exc
-    except ValueError as exc:
-        raise CentralCommandError(f"{args.file} is not JSON: {exc}") from exc
-    records = data.get("records") if isinstance(data, dict) else data
+    records = _read_records(args.kind, args.file)
     if not isinstance(records, list):
         raise CentralCommandError(f'{args.file}: expected a list of records or {{"records": [...]}}')
     storage = _storage(args.db)

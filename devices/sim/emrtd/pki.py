@@ -5,9 +5,12 @@ can be derived from a seed so two processes can agree on the same PKI without sh
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -125,3 +128,20 @@ def make_pki(country: str = "UTO", *, seed: str = "test", now: datetime.datetime
         untrusted_signer=signer("untrusted-ds", untrusted, f"Document Signer {country} 1"),
         crl=crl,
     )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m devices.sim.emrtd.pki OUT``: the test PKI's trust bundle (CSCA + CRL, PEM), e.g. for
+    the reference central server to publish as a ``trusted_certificates`` list."""
+    parser = argparse.ArgumentParser(description=main.__doc__.splitlines()[0] if main.__doc__ else None)
+    parser.add_argument("out", help="PEM file to write")
+    parser.add_argument("--country", default="UTO", help="issuing state code (default UTO)")
+    parser.add_argument("--seed", default="test", help="seed the keys derive from (default 'test')")
+    args = parser.parse_args(argv)
+    Path(args.out).write_bytes(make_pki(args.country, seed=args.seed).trust_bundle_pem())
+    print(f"wrote the {args.country} test CSCA and CRL to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
