@@ -64,6 +64,7 @@ def person_of_interest(ctx: CheckContext) -> Iterable[Finding]:
             given_names=_field(ctx, "given_names"),
             birth_date=_field(ctx, "birth_date"),
             nationality=_field(ctx, "nationality"),
+            sex=_field(ctx, "sex"),
         )
         hits = screen_person(conn, query, settings)
     if not hits:

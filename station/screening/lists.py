@@ -4,10 +4,10 @@ Four kinds of list, each loaded from a file by ``station lists load KIND FILE`` 
 (which calls :func:`apply_list` inside its own transaction, after checking the list's signature):
 
 persons  Persons of interest. CSV header
-         ``id,surname,given_names,aliases,birth_date,nationality,reason,action``:
+         ``id,surname,given_names,aliases,birth_date,nationality,sex,reason,action``:
          ``aliases`` separated by ``|`` (any script, e.g. ``محمد عبد الرحمن الحسيني|MOHD ALHUSSEINI``),
          ``birth_date`` as ``YYYY-MM-DD``, ``YYYY`` or empty, ``nationality`` a 3-letter code or
-         empty. JSON: the same keys, ``aliases`` a list of strings.
+         empty, ``sex`` ``M``, ``F``, ``X`` or empty. JSON: the same keys, ``aliases`` a list of strings.
 documents Lost, stolen and invalidated documents. CSV header ``number,issuing_state,type,status``
          (``status`` e.g. lost, stolen, invalidated, revoked). JSON: the same keys.
 api      Advance passenger information. CSV header
@@ -150,9 +150,17 @@ def _person(r: Record) -> Record:
         else "[]",
         "birth_date": _date(_text(r, "birth_date"), "birth_date", year_ok=True),
         "nationality": _state(_text(r, "nationality"), "nationality"),
+        "sex": _sex(_text(r, "sex")),
         "reason": _text(r, "reason"),
         "action": _text(r, "action"),
     }
+
+
+def _sex(value: str) -> str:
+    sex = value.upper()
+    if sex not in ("", "M", "F", "X"):
+        raise ListFormatError(f"sex: {value!r} is not M, F, X or empty")
+    return sex
 
 
 def _document(r: Record) -> Record:
@@ -215,7 +223,7 @@ def _history(r: Record) -> Record:
 _KINDS: dict[str, _Kind] = {
     "persons": _Kind(
         "screening_persons",
-        ("id", "surname", "given_names", "aliases", "birth_date", "nationality", "reason", "action"),
+        ("id", "surname", "given_names", "aliases", "birth_date", "nationality", "sex", "reason", "action"),
         ("id", "surname"),
         ("id",),
         _person,

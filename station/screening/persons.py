@@ -1,9 +1,9 @@
 """Screening a traveller against the persons of interest.
 
 The index proposes candidates (:mod:`.index`); each candidate's names (primary and aliases) are
-compared part by part (:mod:`.matching`); birth date and nationality then count as evidence for or
-against: the score is the weighted mean of the name score and of the birth-date and nationality
-agreement, over the fields both sides have (``[screening] weights``). A candidate becomes a hit
+compared part by part (:mod:`.matching`); birth date, nationality and sex then count as evidence
+for or against: the score is the weighted mean of the name score and of the birth-date, nationality
+and sex agreement, over the fields both sides have (``[screening] weights``). A candidate becomes a hit
 when its score reaches ``[screening] threshold`` *and* its name score reaches ``name_floor``, so
 a same birth date never makes a different name a hit, and a same name with another birth date
 (a namesake) stays below the threshold.
@@ -73,6 +73,7 @@ class ListedPerson:
     aliases: tuple[str, ...]
     birth_date: str | None
     nationality: str
+    sex: str
     reason: str
     action: str
 
@@ -152,6 +153,12 @@ def score_candidate(query: PersonQuery, person: ListedPerson, settings: Screenin
         evidence["nationality"] = {"agreement": 1.0 if same else 0.0, "how": how}
         total += weights.get("nationality", 0.0) * (1.0 if same else 0.0)
         weight += weights.get("nationality", 0.0)
+    if query.sex.upper() in ("M", "F") and person.sex in ("M", "F"):
+        same = query.sex.upper() == person.sex
+        how = f"sex {person.sex} equal" if same else f"sex {query.sex.upper()} vs {person.sex}"
+        evidence["sex"] = {"agreement": 1.0 if same else 0.0, "how": how}
+        total += weights.get("sex", 0.0) * (1.0 if same else 0.0)
+        weight += weights.get("sex", 0.0)
     score = total / weight if weight else 0.0
     return PersonHit(person, score, best_name, best, evidence)
 
@@ -162,9 +169,8 @@ def _birth_date_decides(query: PersonQuery, settings: ScreeningSettings) -> bool
     if not query.birth_date:
         return False
     w = settings.weights
-    best_without_birth = (w.get("name", 0.6) + w.get("nationality", 0.0)) / (
-        w.get("name", 0.6) + w.get("nationality", 0.0) + w.get("birth_date", 0.0)
-    )
+    others = w.get("name", 0.6) + w.get("nationality", 0.0) + (w.get("sex", 0.0) if query.sex else 0.0)
+    best_without_birth = others / (others + w.get("birth_date", 0.0))
     return best_without_birth < settings.threshold
 
 
@@ -196,13 +202,13 @@ def _persons(conn: sqlite3.Connection, rowids: list[int]) -> list[ListedPerson]:
         return []
     marks = ",".join("?" * len(rowids))
     rows = conn.execute(
-        "SELECT id, surname, given_names, aliases, birth_date, nationality, reason, action"
+        "SELECT id, surname, given_names, aliases, birth_date, nationality, sex, reason, action"
         f" FROM screening_persons WHERE rowid IN ({marks})",
         rowids,
     ).fetchall()
     return [
-        ListedPerson(pid, sn, gn, tuple(json.loads(al)), bd, nat, reason, action)
-        for pid, sn, gn, al, bd, nat, reason, action in rows
+        ListedPerson(pid, sn, gn, tuple(json.loads(al)), bd, nat, sex, reason, action)
+        for pid, sn, gn, al, bd, nat, sex, reason, action in rows
     ]
 
 

@@ -40,6 +40,7 @@ def test_csv_persons_are_read_with_aliases_and_dates(tmp_path: Path) -> None:
         ("id,surname,birth_date\nP1,DOE,1980-13-01\n", 2, "not a date"),
         ("id,surname,birth_date\nP1,DOE,80\n", 2, "YYYY-MM-DD, YYYY or empty"),
         ("id,surname,nationality\nP1,DOE,SYRIA\n", 2, "state code"),
+        ("id,surname,sex\nP1,DOE,male\n", 2, "is not M, F, X or empty"),
         ("id,surname,colour\nP1,DOE,red\n", 1, "bad header"),
         ("id,surname\nP1,DOE\nP1,ROE\n", 3, "listed twice (first on line 2)"),
         ("id,surname\nP1,DOE,EXTRA\n", 2, "3 fields"),

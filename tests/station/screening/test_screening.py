@@ -170,3 +170,17 @@ def test_arbitrary_input_never_crashes_screening(  # noqa: PLR0917 - one paramet
             assert 0.0 <= hit.score <= 1.0 and hit.explanation()["summary"]
         for doc in screen_document(conn, number, state):
             assert doc.issuing_state == state.upper().replace("<", "")
+
+
+def test_sex_on_the_list_counts_for_and_against(loaded: Store) -> None:
+    with loaded.transaction() as conn:
+        conn.execute("UPDATE screening_persons SET sex = 'M' WHERE id = 'P-AR-1'")
+    with loaded.read() as conn:
+        same = screen_person(conn, PersonQuery("AL HUSSEINI", "MUHAMMAD ABDUL RAHMAN", "", "", "M"))
+        other = screen_person(conn, PersonQuery("AL HUSSEINI", "MUHAMMAD ABDUL RAHMAN", "", "", "F"))
+        unknown = screen_person(conn, PersonQuery("AL HUSSEINI", "MUHAMMAD ABDUL RAHMAN", "", "", "<"))
+    assert same[0].evidence["sex"] == {"agreement": 1.0, "how": "sex M equal"}
+    assert "sex" not in unknown[0].evidence
+    # the name alone agrees fully; a sex that disagrees pulls the score down, an unknown one does not
+    assert not other or other[0].score < unknown[0].score <= same[0].score
+    assert not other or other[0].evidence["sex"]["how"] == "sex F vs M"
