@@ -84,20 +84,49 @@ def _detect_heuristic(image: Image) -> list[FaceBox]:
     boxes: list[FaceBox] = []
     for contour in contours:
         x, y, w, h = cv2.boundingRect(contour)
-        area = cv2.contourArea(contour)
-        if area < 0.01 * width * height or not 0.8 <= h / w <= 2.0 or area / (w * h) < 0.6:
+        if cv2.contourArea(contour) < 0.01 * width * height:
             continue
-        if _eyes(grey[y : y + h // 2, x : x + w]) >= 2:
+        blob = np.zeros((h, w), np.uint8)
+        cv2.drawContours(blob, [contour], -1, 1, thickness=-1, offset=(-x, -y))
+        head = _head_rows(blob)
+        x, w = _columns(blob[:head])
+        blob = blob[:head, x : x + w]
+        h = head
+        if w == 0 or not 0.8 <= h / w <= 2.0 or float(blob.mean()) < 0.6:
+            continue
+        x += int(cv2.boundingRect(contour)[0])
+        if _eyes(grey[y : y + h * 3 // 5, x : x + w]) >= 2:
             boxes.append(FaceBox(x, y, w, h, "heuristic"))
     return sorted(boxes, key=lambda b: b.width * b.height, reverse=True)
 
 
+def _head_rows(blob: Image) -> int:
+    """Rows of a skin blob that belong to the head: from the top down to where it narrows to a
+    neck (under 3/4 of the widest row so far, once the blob is about as tall as a face is wide), so
+    a neck and a skin-coloured collar joined to the face do not make it too tall to pass for one."""
+    widths = np.convolve(blob.sum(axis=1).astype(np.float64), np.ones(9) / 9, mode="same")
+    widest = 0.0
+    for row, row_width in enumerate(widths):
+        widest = max(widest, float(row_width))
+        if row > 0.8 * widest and row_width < 0.75 * widest:
+            return row
+    return len(widths)
+
+
+def _columns(rows: Image) -> tuple[int, int]:
+    used = np.flatnonzero(rows.any(axis=0))
+    return (int(used[0]), int(used[-1] - used[0] + 1)) if used.size else (0, 0)
+
+
 def _eyes(upper_face: Image) -> int:
-    """Dark compact blobs in the upper half of a face candidate (eyes, pupils)."""
+    """Dark compact blobs in the upper part of a face candidate (eyes, pupils): darker than their
+    surroundings (a black-hat filter), so they are found on light and dark skin alike."""
     if upper_face.size == 0:
         return 0
-    threshold = max(0.0, float(np.median(upper_face)) * 0.5)
-    dark = (upper_face < threshold).astype(np.uint8)
+    size = max(3, upper_face.shape[1] // 8) | 1
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (size, size))
+    contrast = cv2.morphologyEx(upper_face, cv2.MORPH_BLACKHAT, kernel)
+    dark = (contrast > max(20.0, 0.3 * float(np.median(upper_face)))).astype(np.uint8)
     count, _, stats, _ = cv2.connectedComponentsWithStats(dark)
     face_area = upper_face.shape[0] * upper_face.shape[1]
     return sum(

@@ -37,6 +37,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
 from devices.scan import DocumentScan, Image, Light
+from devices.sim import faces
 from mrz import parse
 from mrz.layout import (
     CAPTIONS,
@@ -313,70 +314,10 @@ class _Page:
         return self._finish(image, 2.0)
 
 
-_SKIN_TONES = (
-    (189, 214, 245),
-    (160, 190, 230),
-    (130, 170, 225),
-    (110, 150, 205),
-    (90, 125, 180),
-    (70, 100, 150),
-    (55, 80, 125),
-    (45, 62, 100),
-)
-"""BGR skin tones from very light to very dark (all inside the usual YCrCb skin range)."""
-_CLOTHING = ((90, 40, 20), (30, 30, 30), (120, 120, 120), (40, 80, 30), (80, 60, 50), (235, 235, 235))
-
-
 def draw_face(width: int, height: int, seed: int) -> Image:
-    """A frontal portrait drawn from ellipses: head, hair, eyes, brows, nose, mouth, shoulders.
-
-    Not a photograph, but it has the structure face detectors and the photo checks look for
-    (a skin-toned oval with dark eyes in its upper half), and two seeds give visibly different faces.
-    """
-    rng = random.Random(seed)
-    background = np.array([rng.randint(200, 235), rng.randint(195, 225), rng.randint(180, 215)], np.uint8)
-    image = np.empty((height, width, 3), np.uint8)
-    image[:] = background
-    skin = tuple(min(255, max(0, c + rng.randint(-8, 8))) for c in rng.choice(_SKIN_TONES))
-    hair = (rng.randint(10, 70), rng.randint(10, 60), rng.randint(10, 90))
-    cloth = rng.choice(_CLOTHING)
-    cx = width // 2 + rng.randint(-width // 30, width // 30)
-    head_w = round(width * rng.uniform(0.26, 0.33))
-    head_h = round(height * rng.uniform(0.28, 0.33))
-    cy = round(height * 0.45)
-    cv2.ellipse(
-        image, (cx, height + height // 10), (round(width * 0.55), round(height * 0.3)), 0, 0, 360, cloth, -1
-    )
-    cv2.rectangle(image, (cx - head_w // 3, cy + head_h // 2), (cx + head_w // 3, cy + head_h + 10), skin, -1)
-    cv2.ellipse(image, (cx, cy - head_h // 5), (head_w + 6, round(head_h * 0.95)), 0, 180, 360, hair, -1)
-    cv2.ellipse(image, (cx, cy), (head_w, head_h), 0, 0, 360, skin, -1)
-    hair_line = rng.uniform(0.45, 0.75)
-    cv2.ellipse(
-        image,
-        (cx, cy - round(head_h * 0.55)),
-        (head_w, round(head_h * hair_line * 0.6)),
-        0,
-        180,
-        360,
-        hair,
-        -1,
-    )
-    eye_dx = round(head_w * rng.uniform(0.38, 0.5))
-    eye_y = cy - round(head_h * 0.12)
-    eye_r = max(2, round(head_w * 0.12))
-    for side in (-1, 1):
-        ex = cx + side * eye_dx
-        cv2.ellipse(image, (ex, eye_y), (eye_r + 2, eye_r // 2 + 2), 0, 0, 360, (240, 240, 240), -1)
-        cv2.circle(image, (ex, eye_y), max(2, eye_r // 2), (30, 20, 20), -1)
-        brow_y = eye_y - eye_r - max(3, head_h // 12)
-        cv2.line(image, (ex - eye_r - 2, brow_y), (ex + eye_r + 2, brow_y - side), hair, max(2, head_h // 30))
-    nose_len = round(head_h * rng.uniform(0.22, 0.32))
-    shade = tuple(max(0, c - 40) for c in skin)
-    cv2.line(image, (cx, eye_y + eye_r), (cx - 3, eye_y + eye_r + nose_len), shade, 2)
-    mouth_y = cy + round(head_h * rng.uniform(0.45, 0.55))
-    mouth_w = round(head_w * rng.uniform(0.3, 0.45))
-    cv2.ellipse(image, (cx, mouth_y), (mouth_w, max(2, head_h // 14)), 0, 0, 180, (60, 50, 140), 2)
-    return image
+    """The passport photo of the synthetic person ``seed`` (``devices.sim.faces``: a shaded 2.5D face
+    that dlib detects and tells apart from other seeds' faces; no real person's picture)."""
+    return faces.portrait(width, height, seed)
 
 
 def pick_box(scan_image: Image, box: Box) -> Image:
