@@ -7,6 +7,11 @@ recorded by the workflow together with the officer's decision (``station.workflo
 Where the MRZ comes from: the device's own reading (``scan.mrz_text``) when it has one, else the
 injected OCR callable (``page_ocr``, the project's MRZ reader on the page images, or another engine),
 else nowhere — then the MRZ checks say "not checked" and the verdict panel shows why.
+
+The chip is read between the MRZ and the checks (``station.chip_read``), when the booth has a chip
+reader: the MRZ's document number and dates open it. That read blocks for up to its timeout, so
+``Inspector.inspect``/``start`` run on a worker thread; ``inspect`` also returns the scan with the
+chip's data groups, which is what the screens show (``chip_fields``) and the store should keep.
 """
 
 from __future__ import annotations
