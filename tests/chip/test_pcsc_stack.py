@@ -122,3 +122,43 @@ def test_card_process_from_the_command_line(pcsc: PcscStack, reader: ChipReader,
         process.terminate()
         process.wait(10)
         pcsc.wait_until_empty()
+
+
+def test_the_inspection_reads_the_configured_pcsc_reader(pcsc: PcscStack, tmp_path: Path) -> None:
+    """The booth's path end to end: a ``pcsc`` chip reader in the config, the inspection reads the
+    chip through pcscd and the checks pass; the reader's device status says it is there."""
+    from devices.base import DeviceConfig, EventQueue
+    from devices.chip.pcsc import PcscChipReader
+    from devices.scan import DocumentScan
+    from station.config import Config
+    from station.inspection import Inspector
+    from tests.chip.support import TRUST
+
+    config = Config.from_mapping(
+        {"devices": [{"name": "nfc", "kind": "chip_reader", "driver": "pcsc", "port": pcsc.reader}]},
+        source=tmp_path / "booth.toml",
+    )
+    pcsc.insert(VirtualChip(build_chip(MRZ, PKI, chip_auth=True)))
+    try:
+        run = Inspector(config=config).inspect(
+            DocumentScan("scanner", mrz_text=MRZ), extras={"chip_trust": TRUST}
+        )
+    finally:
+        pcsc.remove_all()
+    chip = {f.code: f.status.value for f in run.inspection.findings if f.code.startswith("chip.")}
+    assert chip and set(chip.values()) == {"passed"}, chip
+
+    events = EventQueue()
+    device = PcscChipReader(
+        DeviceConfig(name="nfc", driver="pcsc", kind="chip_reader", port=pcsc.reader), events
+    )
+    device.open()
+    assert device.status().state.value == "connected"
+    missing = PcscChipReader(
+        DeviceConfig(name="x", driver="pcsc", kind="chip_reader", port="No Such"), events
+    )
+    missing.open()
+    assert missing.status().state.value == "disconnected"
+    assert "no chip reader named 'No Such'" in missing.status().reason
+    device.close()
+    assert device.status().state.value == "disconnected"
