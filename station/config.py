@@ -235,7 +235,24 @@ class CentralSettings(Section):
     list_public_key = str_setting("", "PEM file of the Ed25519 key that signs watchlists and other lists.")
     connect_timeout = float_setting(5.0, "Seconds to wait for a connection to the central side.", minimum=0.1)
     read_timeout = float_setting(30.0, "Seconds to wait for the central side to answer.", minimum=0.1)
+    total_timeout = float_setting(
+        120.0,
+        "Longest one request may take in all (a slow trickle of bytes is cut off after this).",
+        minimum=1.0,
+    )
+    max_response_mb = int_setting(
+        16,
+        "Largest reply accepted from the central side (MB); a bigger one is refused.",
+        minimum=1,
+        maximum=1024,
+    )
     batch_size = int_setting(100, "Outbox events sent per request.", minimum=1, maximum=10_000)
+    sync_interval = float_setting(
+        30.0,
+        "Seconds between sync rounds while the link is up (after a failure the wait backs off instead).",
+        minimum=1.0,
+        maximum=3600.0,
+    )
 
 
 class ChecksSettings(Section):

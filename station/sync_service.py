@@ -119,10 +119,9 @@ def link_settings(config: Config) -> LinkSettings:
         ca_file=str(config.resolve(central.ca_file)) if central.ca_file else "",
         client_cert=str(config.resolve(central.client_cert)) if central.client_cert else "",
         timeouts=Timeouts(
-            connect=central.connect_timeout,
-            read=central.read_timeout,
-            total=max(60.0, 2 * (central.connect_timeout + central.read_timeout)),
+            connect=central.connect_timeout, read=central.read_timeout, total=central.total_timeout
         ),
+        max_response_bytes=central.max_response_mb * 1024 * 1024,
     )
 
 
@@ -151,7 +150,7 @@ class SyncService:
         db_path: Path | None = None,
         store: Store | None = None,
         appliers: Mapping[str, ApplyList] | None = None,
-        idle_interval: float = 30.0,
+        idle_interval: float | None = None,
     ) -> None:
         self.config = config
         self.db_path = store.path if store is not None else (db_path or config.store_path())
@@ -170,7 +169,11 @@ class SyncService:
             verifier=verifier,
             apply_list=self._apply if verifier else None,
         )
-        self._worker = SyncWorker(self.client, idle_interval=idle_interval, on_round=self._after_round)
+        self._worker = SyncWorker(
+            self.client,
+            idle_interval=config.central.sync_interval if idle_interval is None else idle_interval,
+            on_round=self._after_round,
+        )
         self._status_conn = connect_booth_db(self.db_path)
         self._status_lock = threading.Lock()
         self._audit_sent: int | None = None

@@ -18,7 +18,7 @@ from station import audit
 from station.cli import main
 from station.config import Config
 from station.store import Store
-from station.sync_service import SyncService, raise_alert, recent_alerts
+from station.sync_service import SyncService, link_settings, raise_alert, recent_alerts
 from tests.helpers.central_server import CentralServer, TLSFiles
 
 STATION = str(Path(sys.executable).with_name("station"))
@@ -223,3 +223,20 @@ def test_the_service_worker_drains_in_the_background(
     finally:
         service.stop()
         store.close()
+
+
+def test_the_link_takes_its_limits_from_the_central_section() -> None:
+    config = Config.from_mapping(
+        {
+            "central": {
+                "url": "https://central.example.invalid",
+                "connect_timeout": 2.0,
+                "read_timeout": 9.0,
+                "total_timeout": 40.0,
+                "max_response_mb": 4,
+            }
+        }
+    )
+    link = link_settings(config)
+    assert (link.timeouts.connect, link.timeouts.read, link.timeouts.total) == (2.0, 9.0, 40.0)
+    assert link.max_response_bytes == 4 * 1024 * 1024
