@@ -8,7 +8,9 @@ verify them), or the reason there are none goes to ``extras["chip_error"]`` (the
 ``chip_reader``; its driver is ``pcsc`` (a PC/SC reader through pcscd; ``port`` = the start of
 the reader's name, empty: the first reader) or ``emrtd-sim`` (the demo's in-process simulated
 reader; ``port`` = its folder). Option ``timeout_s`` bounds one read, waits for a lifted
-document included.
+document included; ``first_contact_s`` bounds the wait for a chip to answer at all, so a document
+without a chip holds the officer up for seconds, not for the whole read time. Visas (document code
+``V...``) have no chip and are not tried.
 
 A refused access key is not tried again on the same chip: each failed BAC/PACE makes real chips
 answer more slowly and some lock up. Until the MRZ changes (a corrected or typed MRZ gives a new
@@ -41,6 +43,7 @@ log = logging.getLogger(__name__)
 CHIP_READER_KINDS = ("chip_reader", "chip")
 DRIVERS = ("emrtd-sim", "pcsc")
 DEFAULT_TIMEOUT_S = 15.0
+DEFAULT_FIRST_CONTACT_S = 3.0
 DEFAULT_DENIAL_HOLD_S = 120.0
 KEY_FIELDS = ("document_number", "birth_date", "expiry_date")
 
@@ -116,6 +119,7 @@ class ChipStation:
         *,
         name: str = "chip",
         timeout_s: float = DEFAULT_TIMEOUT_S,
+        first_contact_s: float = DEFAULT_FIRST_CONTACT_S,
         denial_hold_s: float = DEFAULT_DENIAL_HOLD_S,
         groups: tuple[str, ...] = DEFAULT_GROUPS,
         clock: Callable[[], float] = time.monotonic,
@@ -123,6 +127,7 @@ class ChipStation:
         self.source = source
         self.name = name
         self.timeout_s = timeout_s
+        self.first_contact_s = first_contact_s
         self.denial_hold_s = denial_hold_s
         self.groups = groups
         self._clock = clock
@@ -136,6 +141,8 @@ class ChipStation:
         to ``timeout_s``: call it on a worker thread, never on the GUI thread."""
         if scan.chip:
             return ChipReadResult(scan)
+        if mrz is not None and str(mrz.fields.get("document_code", "")).startswith("V"):
+            return ChipReadResult(scan, "A visa has no chip.")
         key = access_key(mrz)
         if isinstance(key, str):
             return ChipReadResult(scan, key[0].upper() + key[1:] + ".")
@@ -160,7 +167,7 @@ class ChipStation:
 
     def _read(self, scan: DocumentScan, key: AccessKey, progress: ProgressCallback | None) -> ChipReadResult:
         started = self._clock()
-        reader = ChipReader(self.source, timeout_s=self.timeout_s)
+        reader = ChipReader(self.source, timeout_s=self.timeout_s, first_contact_s=self.first_contact_s)
         try:
             read = reader.read(key, groups=self.groups, progress=_relay(progress))
         except AccessDeniedError as exc:
@@ -233,20 +240,22 @@ def chip_station_from_config(config: Config | None) -> ChipStation | None:
     spec = chip_reader_spec(config)
     if spec is None or config is None:
         return None
-    return ChipStation(_source(spec, config), name=spec.name, timeout_s=_timeout(spec))
+    return ChipStation(
+        _source(spec, config),
+        name=spec.name,
+        timeout_s=_seconds(spec, "timeout_s", DEFAULT_TIMEOUT_S),
+        first_contact_s=_seconds(spec, "first_contact_s", DEFAULT_FIRST_CONTACT_S),
+    )
 
 
-def _timeout(spec: DeviceSpec) -> float:
-    raw = spec.options.get("timeout_s", DEFAULT_TIMEOUT_S)
+def _seconds(spec: DeviceSpec, option: str, default: float) -> float:
+    raw = spec.options.get(option, default)
     if isinstance(raw, int | float) and not isinstance(raw, bool) and raw > 0:
         return float(raw)
     log.error(
-        "chip reader %s: timeout_s must be a positive number, not %r; using %g s",
-        spec.name,
-        raw,
-        DEFAULT_TIMEOUT_S,
+        "chip reader %s: %s must be a positive number, not %r; using %g s", spec.name, option, raw, default
     )
-    return DEFAULT_TIMEOUT_S
+    return default
 
 
 def _source(spec: DeviceSpec, config: Config) -> CardSource:

@@ -99,13 +99,16 @@ class _Counting:
 
 class ChipReader:
     """Reads one document per ``read`` call. ``timeout_s`` bounds the whole read including waits
-    for a lifted document; ``max_resumes`` bounds how often a lifted read is resumed."""
+    for a lifted document; ``max_resumes`` bounds how often a lifted read is resumed.
+    ``first_contact_s`` (default: ``timeout_s``) bounds the wait for a chip to answer at all, so a
+    document without a chip is given up on quickly while a slow read still gets the whole time."""
 
     def __init__(
         self,
         source: CardSource,
         *,
         timeout_s: float = 15.0,
+        first_contact_s: float | None = None,
         max_resumes: int = 3,
         secure: bool = True,
         random: Callable[[int], bytes] = os.urandom,
@@ -113,6 +116,7 @@ class ChipReader:
     ) -> None:
         self._source = source
         self._timeout_s = timeout_s
+        self._first_contact_s = min(timeout_s, first_contact_s) if first_contact_s is not None else timeout_s
         self._max_resumes = max_resumes
         self._secure = secure
         self._random = random
@@ -129,14 +133,16 @@ class ChipReader:
         deadline = started + self._timeout_s
         result = ChipRead()
         wanted = tuple(groups)
+        contacted = False
         while True:
             remaining = deadline - self._clock()
             if remaining <= 0:
                 raise self._timed_out(result)
             try:
-                connection = self._source.connect(remaining)
+                connection = self._source.connect(remaining if contacted else self._first_contact_s)
             except NoCardError:
-                raise self._timed_out(result) from None
+                raise self._timed_out(result, contacted) from None
+            contacted = True
             try:
                 self._read_session(
                     _Counting(connection, result), key, wanted, result, progress=progress, deadline=deadline
@@ -155,14 +161,16 @@ class ChipReader:
             result.elapsed_s = self._clock() - started
             return result
 
-    def _timed_out(self, result: ChipRead) -> ChipTimeoutError:
+    def _timed_out(self, result: ChipRead, contacted: bool = True) -> ChipTimeoutError:
         if result.resumes:
             return ChipTimeoutError(
                 f"The chip read did not finish within {self._timeout_s:g} s: the document was lifted "
                 "and not put back. Place it on the reader again."
             )
+        waited = self._timeout_s if contacted else self._first_contact_s
         return ChipTimeoutError(
-            f"No chip answered within {self._timeout_s:g} s: place the document on the reader."
+            f"No chip answered within {waited:g} s: place the document on the reader "
+            "(or the document has no chip)."
         )
 
     def _read_session(

@@ -151,3 +151,8 @@ def test_read_document_chip_gives_data_or_a_reason(image: ChipImage) -> None:
     assert absent.chip is None and absent.error is not None and "place the document" in absent.error
     garbage = read_document_chip(ChipSlot(VirtualChip(image)), "not an mrz")
     assert garbage.error is not None and "cannot open the chip" in garbage.error
+
+
+def test_first_contact_is_bounded_separately_from_the_read() -> None:
+    with pytest.raises(ChipTimeoutError, match=r"No chip answered within 0\.1 s.*has no chip"):
+        ChipReader(ChipSlot(), timeout_s=30, first_contact_s=0.1).read(KEY)

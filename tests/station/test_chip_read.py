@@ -5,19 +5,26 @@ reason, not as a crash or a retry storm."""
 from __future__ import annotations
 
 import logging
+import random
 import threading
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from devices.chip.bac import AccessKey
 from devices.scan import DocumentScan
 from devices.sim.emrtd.card import ChipSlot, VirtualChip
 from devices.sim.emrtd.desk import DeskChipSource, place_chip, take_chip
 from devices.sim.emrtd.passport import ChipImage, Forgery, build_chip
-from mrz import parse
+from mrz import MRZError, parse
+from mrz.synthetic import random_mrz
 from station.chip_read import (
     ChipProgress,
     ChipStation,
+    access_key,
     chip_fields,
     chip_station_from_config,
 )
@@ -233,3 +240,39 @@ def test_booths_without_a_chip_reader_read_no_chip() -> None:
 def test_a_bad_timeout_option_falls_back_to_the_default(tmp_path: Path) -> None:
     station = chip_station_from_config(_config(tmp_path, driver="emrtd-sim", port="x", timeout_s="soon"))
     assert station is not None and station.timeout_s == 15.0
+
+
+def test_a_document_without_a_chip_is_given_up_on_at_first_contact() -> None:
+    now = time.monotonic()
+    result = ChipStation(ChipSlot(), timeout_s=30, first_contact_s=0.1).read(
+        DocumentScan("s", mrz_text=MRZ), parse(MRZ)
+    )
+    assert time.monotonic() - now < 5
+    assert result.error is not None and "No chip answered within 0.1 s" in result.error
+
+
+def test_a_visa_is_not_read(image: ChipImage) -> None:
+    chip = VirtualChip(image)
+    visa = random_mrz(random.Random(4), "MRV_A")
+    result = ChipStation(ChipSlot(chip)).read(DocumentScan("s", mrz_text=visa), parse(visa))
+    assert result.error == "A visa has no chip." and not result.attempted and not chip.counts
+
+
+@given(st.sampled_from(["TD1", "TD2", "TD3"]), st.integers(0, 2**32))
+def test_the_key_is_the_chip_key_of_every_valid_mrz(fmt: str, seed: int) -> None:
+    text = random_mrz(random.Random(seed), fmt)
+    assert access_key(parse(text)) == AccessKey.from_mrz(text)
+
+
+@given(st.integers(0, 2**32), st.integers(0, 27), st.sampled_from("0123456789<ABZ"))
+def test_a_damaged_key_field_gives_a_reason_or_a_key_never_a_crash(seed: int, col: int, char: str) -> None:
+    line1, line2 = random_mrz(random.Random(seed), "TD3").split("\n")
+    damaged = f"{line1}\n{line2[:col]}{char}{line2[col + 1 :]}"
+    try:
+        result = parse(damaged, correct=False)
+    except MRZError:
+        return
+    key = access_key(result)
+    assert isinstance(key, str | AccessKey)
+    if isinstance(key, AccessKey):
+        assert all(result.checks[name] for name in ("document_number", "birth_date", "expiry_date"))
