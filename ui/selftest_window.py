@@ -16,6 +16,7 @@ from station.auth import Auth
 from station.config import Config
 from station.selftest import SelftestError
 from station.store import Store
+from ui import theme
 from ui.app import prepare_app
 from ui.booth import BoothController
 from ui.i18n import I18N_DIR, SOURCE_LANGUAGE, Language
@@ -98,4 +99,15 @@ def check_translation(directory: Path | None = None) -> str:
         raise SelftestError(f"the {CHECKED_LANGUAGE!r} translation did not load from {qm}")
     if not right_to_left:
         raise SelftestError(f"the {CHECKED_LANGUAGE!r} layout is not right-to-left")
-    return f"{CHECKED_LANGUAGE}: {KNOWN_SOURCE!r} -> {translated!r}, right-to-left"
+    return f"{CHECKED_LANGUAGE}: {KNOWN_SOURCE!r} -> {translated!r}, right-to-left, font {_arabic_font()!r}"
+
+
+def _arabic_font() -> str:
+    """The font Arabic text will be drawn with: without one, Qt draws empty boxes, and no error."""
+    installed = QtGui.QFontDatabase.families(QtGui.QFontDatabase.WritingSystem.Arabic)
+    if not installed:
+        raise SelftestError(
+            "no installed font can show Arabic (Debian: apt-get install fonts-noto-core;"
+            " see docs/booth-install.md)"
+        )
+    return next((family for family in theme.FONT_FAMILIES if family in installed), installed[0])

@@ -160,3 +160,19 @@ def test_sample_maker_makes_a_readable_sample() -> None:
     assert len(png) < 200 * 1024
     reading = get_engine().read(png)
     assert reading.result is not None and reading.result.mrz == text
+
+
+def test_no_arabic_font_is_reported(tmp_path: Path) -> None:
+    """Without an Arabic font Qt draws empty boxes and raises no error: the self-test says so."""
+    (tmp_path / "fonts").mkdir()
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        f"<?xml version='1.0'?><fontconfig><dir>{tmp_path / 'fonts'}</dir>"
+        f"<cachedir>{tmp_path / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
+    done = _run_selftest({"QT_QPA_PLATFORM": "offscreen", "FONTCONFIG_FILE": str(conf)})
+    assert done.returncode == 1
+    lines = _lines(done.stdout)
+    assert "FAILED" in lines["translations"], done.stdout
+    assert "no installed font can show Arabic" in lines["translations"]
