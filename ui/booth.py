@@ -16,9 +16,10 @@ from typing import Any
 from devices.base import Device, DeviceConfig, create
 from devices.scan import DeviceState, DeviceStatus, DocumentScan, Image
 from station.auth import Auth, AuthError, Permission, Session
+from station.chip_read import ChipProgress, chip_fields
 from station.config import Config
 from station.domain import BoothRef, Inspection
-from station.inspection import Inspector
+from station.inspection import InspectionRun, Inspector
 from station.screening.lists import list_versions
 from station.store import Store
 from station.workflow import Workflow, WorkflowError, officer_of
@@ -30,6 +31,10 @@ log = logging.getLogger(__name__)
 
 LIVE_PHOTO_TIMEOUT = 1.0
 """Seconds to wait for a fresh camera frame; without one the checks say the live photo is missing."""
+
+CHIP_FIELDS_KEPT = 500
+"""Inspections whose chip data this booth keeps in memory for the second line (the store keeps only
+the page images, so a referral taken after a restart shows no chip column)."""
 
 
 @dataclass(frozen=True)
@@ -53,11 +58,17 @@ class Health:
 
 @dataclass(frozen=True)
 class Current:
-    """The traveller on screen: the inspection, its scan and the live photo taken with it."""
+    """The traveller on screen: the inspection, its scan (with the chip's data groups when the chip
+    was read) and the live photo taken with it."""
 
     inspection: Inspection
     scan: DocumentScan | None
     live_photo: Image | None = None
+
+    @property
+    def chip(self) -> dict[str, str] | None:
+        """The chip's MRZ fields, or None when no chip was read."""
+        return chip_fields(self.scan) if self.scan is not None else None
 
 
 class BoothController(QtCore.QObject):
@@ -68,6 +79,7 @@ class BoothController(QtCore.QObject):
     unlocked(): the PIN was accepted again.
     logged_out(): the session ended.
     inspection_ready(object): a ``Current`` for the primary screen.
+    chip_progress(object): a ``ChipProgress`` while the document's chip is read (from the worker).
     decision_saved(str): the decision kind (admit, refuse, refer); the booth is ready for the next.
     action_failed(str): a decision or examination the rules refused (message for the officer).
     device_status(object): a ``DeviceStatus``.
@@ -81,6 +93,7 @@ class BoothController(QtCore.QObject):
     unlocked = QtCore.Signal()
     logged_out = QtCore.Signal()
     inspection_ready = QtCore.Signal(object)
+    chip_progress = QtCore.Signal(object)
     decision_saved = QtCore.Signal(str)
     action_failed = QtCore.Signal(str)
     device_status = QtCore.Signal(object)
@@ -117,6 +130,7 @@ class BoothController(QtCore.QObject):
         self.statuses: dict[str, DeviceStatus] = {}
         self.session: Session | None = None
         self.current: Current | None = None
+        self._chip_fields: dict[str, dict[str, str] | None] = {}
         self._held_scan: DocumentScan | None = None
         self._lock_timer = QtCore.QTimer(self)
         self._lock_timer.setInterval(1000)
@@ -234,12 +248,19 @@ class BoothController(QtCore.QObject):
         officer = officer_of(session)
         camera = self.device_of_kind("camera")
 
-        def inspect() -> tuple[Inspection, Image | None]:
+        def inspect() -> tuple[InspectionRun, Image | None]:
             # the live photo is taken as the document is read: the traveller is at the desk now
             live = camera.capture_still(LIVE_PHOTO_TIMEOUT) if camera is not None else None  # type: ignore[attr-defined]
-            return self.inspector.start(scan, officer=officer, live_photo=live), live
+            run = self.inspector.inspect(
+                scan, officer=officer, live_photo=live, chip_progress=self._chip_progress
+            )
+            return run, live
 
-        self.tasks.run(inspect, lambda result: self._inspected(result[0], scan, result[1]), self._failed)
+        self.tasks.run(inspect, lambda result: self._inspected(result[0], result[1]), self._failed)
+
+    def _chip_progress(self, progress: ChipProgress) -> None:
+        """Called on the worker reading the chip: the signal is queued to the GUI thread."""
+        self.chip_progress.emit(progress)
 
     def inspect_manual(self, mrz_text: str) -> None:
         """The officer typed the MRZ of a document the reader could not read: inspect it again with the
@@ -253,20 +274,23 @@ class BoothController(QtCore.QObject):
         officer = officer_of(session)
         live = old.live_photo if old is not None else None
         self.tasks.run(
-            lambda: self.inspector.start(
+            lambda: self.inspector.inspect(
                 scan,
                 officer=officer,
                 live_photo=live,
                 supersedes=supersedes,
                 correction_note="MRZ typed by the officer",
+                chip_progress=self._chip_progress,
             ),
-            lambda i: self._inspected(i, scan, live),
+            lambda run: self._inspected(run, live),
             self._failed,
         )
 
-    def _inspected(self, inspection: Inspection, scan: DocumentScan, live: Image | None = None) -> None:
+    def _inspected(self, run: InspectionRun, live: Image | None = None) -> None:
+        inspection, scan = run.inspection, run.scan
         current = Current(inspection, scan, live)
         self.current = current
+        self._keep_chip_fields(inspection.inspection_id, current.chip)
         self.inspection_ready.emit(current)
         session = self.session
         if session is None:
@@ -304,6 +328,18 @@ class BoothController(QtCore.QObject):
         if not isinstance(exc, (WorkflowError, AuthError)):
             log.error("booth action failed: %s", exc)
         self.action_failed.emit(str(exc))
+
+    def _keep_chip_fields(self, inspection_id: str, fields: dict[str, str] | None) -> None:
+        self._chip_fields[inspection_id] = fields
+        while len(self._chip_fields) > CHIP_FIELDS_KEPT:
+            del self._chip_fields[next(iter(self._chip_fields))]
+
+    def chip_fields_of(self, inspection_id: str) -> tuple[bool, dict[str, str] | None]:
+        """``(known, fields)``: whether this booth read the inspection's document (so it knows about
+        its chip) and the chip's MRZ fields (None: no chip was read)."""
+        if inspection_id not in self._chip_fields:
+            return False, None
+        return True, self._chip_fields[inspection_id]
 
     # --- health -----------------------------------------------------------------------------------
 

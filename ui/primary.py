@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from devices.scan import DeviceState, DeviceStatus, DocumentScan, Image, Light
 from mrz.layout import Zone, layout_for_mrz
+from station.chip_read import ChipProgress
 from station.domain import Inspection
 from station.workflow import suggested_protection_flags
 from ui import theme
@@ -161,6 +162,9 @@ class PrimaryScreen(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         self.strip = StatusStrip()
         layout.addWidget(self.strip)
+        self.chip_bar = QtWidgets.QProgressBar()
+        self.chip_bar.setVisible(False)
+        layout.addWidget(self.chip_bar)
         middle = QtWidgets.QHBoxLayout()
         self.traveller = TravellerPanel()
         self.verdict = VerdictPanel()
@@ -182,6 +186,7 @@ class PrimaryScreen(QtWidgets.QWidget):
         self.retranslate()
         self.show_ready()
         booth.inspection_ready.connect(self.show_current)
+        booth.chip_progress.connect(self._chip_progress)
         booth.decision_saved.connect(self._saved)
         booth.action_failed.connect(self._failed)
         booth.device_status.connect(self.strip.set_device)
@@ -281,8 +286,24 @@ class PrimaryScreen(QtWidgets.QWidget):
         self._enable(False)
 
     @QtCore.Slot(object)
+    def _chip_progress(self, progress: ChipProgress) -> None:
+        """The chip is being read (DG2, the face, is the long one): the officer sees it is alive."""
+        if self._concealed:
+            return
+        self.chip_bar.setRange(0, max(1, progress.total))
+        self.chip_bar.setValue(min(progress.done, progress.total))
+        self.chip_bar.setFormat(
+            self.tr("Reading the chip: %1 — %2 of %3 KB")
+            .replace("%1", progress.group)
+            .replace("%2", fmt_number(round(progress.done / 1024, 1)))
+            .replace("%3", fmt_number(round(progress.total / 1024, 1)))
+        )
+        self.chip_bar.setVisible(True)
+
+    @QtCore.Slot(object)
     def show_current(self, current: Current) -> None:
         self._current = current
+        self.chip_bar.setVisible(False)
         if self._concealed:
             return
         self._render()
@@ -341,6 +362,7 @@ class PrimaryScreen(QtWidgets.QWidget):
         """Locked: no personal data anywhere in the widget tree; unlocked: show the traveller again."""
         self._concealed = concealed
         if concealed:
+            self.chip_bar.setVisible(False)
             self.traveller.clear()
             self.verdict.clear("")
             self.hits.setText("")
@@ -457,6 +479,7 @@ class PrimaryScreen(QtWidgets.QWidget):
 
     @QtCore.Slot(str)
     def _failed(self, message: str) -> None:
+        self.chip_bar.setVisible(False)
         if self._current is not None:
             self._enable(True)
         self.message.setText(self.tr("Not saved: %1").replace("%1", message))

@@ -15,15 +15,18 @@ import numpy as np
 
 from mrz.layout import Zone
 from station.auth import Permission
-from station.domain import DecisionKind, Examination, ExaminationVerdict, Inspection, Referral
+from station.domain import DecisionKind, Examination, ExaminationVerdict, Inspection, Referral, Verdict
 from station.sync_service import raise_alert
 from station.workflow import ReferralStatus
+from ui import theme
 from ui.booth import BoothController
 from ui.codes import examination_verdict_word, field_name, queue_word, reason_choices, reason_label
 from ui.i18n import fmt_time
 from ui.primary import zone_crop
 from ui.qt import QtCore, QtGui, QtWidgets
 from ui.report import REPORT_KIND, ReportInput, write_pdf
+from ui.specimens import Specimen
+from ui.specimens import load as load_specimen
 from ui.widgets import ImageView, label, panel, to_qimage
 
 LIGHTS = ("white", "ir", "uv")
@@ -97,6 +100,7 @@ class SecondLineScreen(QtWidgets.QWidget):
         self.referral: Referral | None = None
         self.inspection: Inspection | None = None
         self.images: dict[str, np.ndarray] = {}
+        self.reference: Specimen | None = None
         self.light = 0
         self._concealed = False
         self.last_report_id: str | None = None
@@ -148,6 +152,8 @@ class SecondLineScreen(QtWidgets.QWidget):
         side.addWidget(self.printed)
         self.specimen = label(name="caption", wrap=True)
         side.addWidget(self.specimen)
+        self.specimen_view = ImageView("", QtCore.QSize(300, 200))
+        side.addWidget(self.specimen_view, 2)
         self.checklist = QtWidgets.QListWidget()
         side.addWidget(self.checklist, 2)
         form = QtWidgets.QFormLayout()
@@ -278,7 +284,7 @@ class SecondLineScreen(QtWidgets.QWidget):
         referral_id = item.data(QtCore.Qt.ItemDataRole.UserRole)
         workflow, store = self.booth.workflow, self.booth.store
 
-        def take() -> tuple[Referral, Inspection, dict[str, np.ndarray]]:
+        def take() -> tuple[Referral, Inspection, dict[str, np.ndarray], Specimen | None]:
             claim = workflow.take(session, referral_id)
             queued = {s.referral.referral_id: s.referral for s in workflow.referrals(session)}
             case = workflow.view_inspection(session, queued[claim.referral_id].inspection_id)
@@ -287,12 +293,16 @@ class SecondLineScreen(QtWidgets.QWidget):
             for name in store.images_of(inspection.inspection_id):
                 if name in LIGHTS:
                     blobs[name] = store.image_bytes(inspection.inspection_id, name)
-            return referral, inspection, decode_images(blobs)
+            document, fmt = inspection.document, str((inspection.mrz or {}).get("format") or "")
+            reference = (
+                load_specimen(document.issuing_state, document.document_code, fmt) if document else None
+            )
+            return referral, inspection, decode_images(blobs), reference
 
         self.booth.run(take, self._taken, serial=True)
 
-    def _taken(self, result: tuple[Referral, Inspection, dict[str, np.ndarray]]) -> None:
-        self.referral, self.inspection, self.images = result
+    def _taken(self, result: tuple[Referral, Inspection, dict[str, np.ndarray], Specimen | None]) -> None:
+        self.referral, self.inspection, self.images, self.reference = result
         self.light = 0
         self._show_case(self.inspection)
         self.refresh()
@@ -320,6 +330,7 @@ class SecondLineScreen(QtWidgets.QWidget):
             self.big.set_image(None)
             self.loupe.clear()
             self.specimen.setText("")
+            self.specimen_view.clear_image()
             self.printed.clear_image()
             return
         assert inspection is not None
@@ -334,25 +345,58 @@ class SecondLineScreen(QtWidgets.QWidget):
         self.case_title.setText(title)
         for light, view in self.thumbs.items():
             view.set_image(self.images.get(light))
-        self._show_light()
-        fields = dict((inspection.mrz or {}).get("fields", {}))
-        self.data.setRowCount(len(fields))
-        for row, (name, value) in enumerate(fields.items()):
-            for col, text in enumerate((field_name(name), str(value), self.tr("no chip read"))):
-                self.data.setItem(row, col, QtWidgets.QTableWidgetItem(text))
+        self._show_data(inspection)
         document = inspection.document
         kind = f"{document.issuing_state} {document.document_code}" if document else "?"
         self.printed.set_image(
             zone_crop(self.images.get("white"), document.mrz if document else None, Zone.VIZ)
         )
-        self.specimen.setText(
-            self.tr("Reference specimen for %1: none available at this booth.").replace("%1", kind)
-        )
+        if self.reference is None:
+            self.specimen.setText(
+                self.tr("Reference specimen for %1: none available at this booth.").replace("%1", kind)
+            )
+        else:
+            self.specimen.setText(
+                self.tr("Reference specimen %1 (synthetic), in the light of the large view:").replace(
+                    "%1", self.reference.kind
+                )
+            )
+        self._show_light()
+
+    def _show_data(self, inspection: Inspection) -> None:
+        """The MRZ beside the chip, field by field; a field where they differ is marked (colour, bold
+        and a sign, never colour alone): one of the two was altered."""
+        fields = dict((inspection.mrz or {}).get("fields", {}))
+        known, chip = self.booth.chip_fields_of(inspection.inspection_id)
+        absent = self.tr("no chip read") if known else self.tr("chip data not kept at this booth")
+        self.data.setRowCount(len(fields))
+        for row, (name, value) in enumerate(fields.items()):
+            printed = str(value)
+            chip_value = chip.get(name) if chip is not None else None
+            differs = chip_value is not None and chip_value != printed
+            shown = absent if chip is None else ("≠ " if differs else "") + (chip_value or "—")
+            for col, text in enumerate((field_name(name), printed, shown)):
+                item = QtWidgets.QTableWidgetItem(text)
+                if differs:
+                    item.setForeground(QtGui.QBrush(QtGui.QColor(theme.STATE_COLOURS["bad"])))
+                    item.setBackground(QtGui.QBrush(QtGui.QColor(theme.VERDICT_STYLE[Verdict.STOP][1])))
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                    item.setToolTip(self.tr("The chip and the MRZ differ in this field"))
+                self.data.setItem(row, col, item)
 
     def _show_light(self) -> None:
         light = LIGHTS[self.light]
         image = self.images.get(light)
         self.big.set_image(image)
+        # the specimen follows the large view's light, so both show the same security feature
+        if self.reference is None:
+            self.specimen_view.set_placeholder("")
+            self.specimen_view.clear_image()
+        else:
+            self.specimen_view.set_placeholder(self.tr("No specimen image in this light"))
+            self.specimen_view.set_image(self.reference.images.get(light))
         if image is not None:  # the loupe starts on the MRZ, where forgers work
             self._loupe_at(QtCore.QPointF(image.shape[1] * 0.2, image.shape[0] * 0.9))
         for name, view in self.thumbs.items():
@@ -377,7 +421,7 @@ class SecondLineScreen(QtWidgets.QWidget):
     def forget(self) -> None:
         """Logout: drop the open case from the workspace (the referral stays held by this examiner in
         the store, shown as such in the queue, until they take it up again or hand it back)."""
-        self.referral = self.inspection = None
+        self.referral = self.inspection = self.reference = None
         self.images = {}
         self.note.clear()
         self._show_case(None)
@@ -443,7 +487,7 @@ class SecondLineScreen(QtWidgets.QWidget):
 
     def _recorded(self, result: tuple[Examination, str]) -> None:
         examination, self.last_report_id = result
-        self.referral = self.inspection = None
+        self.referral = self.inspection = self.reference = None
         self.images = {}
         self._show_case(None)
         self.message.setText(self.tr("Verdict recorded; the report is stored and will be synced."))
@@ -461,7 +505,7 @@ class SecondLineScreen(QtWidgets.QWidget):
         )
 
     def _released(self) -> None:
-        self.referral = self.inspection = None
+        self.referral = self.inspection = self.reference = None
         self._show_case(None)
         self.refresh()
 

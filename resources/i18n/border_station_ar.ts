@@ -87,7 +87,7 @@
 <context>
     <name>BoothController</name>
     <message>
-        <location filename="../../ui/booth.py" line="187"/>
+        <location filename="../../ui/booth.py" line="201"/>
         <source>Login failed: %s</source>
         <translation>فشل تسجيل الدخول: %s</translation>
     </message>
@@ -966,132 +966,137 @@
 <context>
     <name>PrimaryScreen</name>
     <message>
-        <location filename="../../ui/primary.py" line="255"/>
+        <location filename="../../ui/primary.py" line="260"/>
         <source>Admit</source>
         <translation>سماح بالدخول</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="256"/>
+        <location filename="../../ui/primary.py" line="261"/>
         <source>Refuse</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="257"/>
+        <location filename="../../ui/primary.py" line="262"/>
         <source>Refer to second line</source>
         <translation>إحالة إلى الخط الثاني</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="258"/>
+        <location filename="../../ui/primary.py" line="263"/>
         <source>Protection</source>
         <translation>حماية</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="259"/>
+        <location filename="../../ui/primary.py" line="264"/>
         <source>Type MRZ</source>
         <translation>كتابة المنطقة المقروءة آليًا</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="260"/>
+        <location filename="../../ui/primary.py" line="265"/>
         <source>Next document (demo)</source>
         <translation>الوثيقة التالية (عرض)</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="264"/>
+        <location filename="../../ui/primary.py" line="269"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="265"/>
+        <location filename="../../ui/primary.py" line="270"/>
         <source>Type the MRZ lines as printed, then Enter (Escape: back)</source>
         <translation>اكتب أسطر المنطقة المقروءة آليًا كما هي مطبوعة، ثم Enter ‏(Escape: رجوع)</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="278"/>
+        <location filename="../../ui/primary.py" line="283"/>
         <source>Ready — present the next document</source>
         <translation>جاهز — قدّم الوثيقة التالية</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="304"/>
+        <location filename="../../ui/primary.py" line="296"/>
+        <source>Reading the chip: %1 — %2 of %3 KB</source>
+        <translation>قراءة الشريحة: %1 — %2 من %3 كيلوبايت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/primary.py" line="325"/>
         <source>The holder is a minor: consider the protection referral (F8).</source>
         <translation>الحامل قاصر: فكّر في الإحالة للحماية (F8).</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="327"/>
+        <location filename="../../ui/primary.py" line="348"/>
         <source>Lists: %1 loaded, newest %2</source>
         <translation>القوائم: %1 محمّلة، الأحدث %2</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="333"/>
+        <location filename="../../ui/primary.py" line="354"/>
         <source>Lists: none loaded</source>
         <translation>القوائم: لا شيء محمّل</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="377"/>
+        <location filename="../../ui/primary.py" line="399"/>
         <source>The scanner is reading the next document…</source>
         <translation>الماسح يقرأ الوثيقة التالية…</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="405"/>
+        <location filename="../../ui/primary.py" line="427"/>
         <source>Refuse entry: choose the reason (Enter: confirm, Escape: back)</source>
         <translation>رفض الدخول: اختر السبب (Enter: تأكيد، Escape: رجوع)</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="406"/>
+        <location filename="../../ui/primary.py" line="428"/>
         <source>Refer to second line: reason and note (Enter: confirm, Escape: back)</source>
         <translation>الإحالة إلى الخط الثاني: السبب والملاحظة (Enter: تأكيد، Escape: رجوع)</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="407"/>
+        <location filename="../../ui/primary.py" line="429"/>
         <source>Protection referral: the ground (Enter: confirm, Escape: back)</source>
         <translation>إحالة للحماية: السبب (Enter: تأكيد، Escape: رجوع)</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="410"/>
+        <location filename="../../ui/primary.py" line="432"/>
         <source>Reason</source>
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="410"/>
+        <location filename="../../ui/primary.py" line="432"/>
         <source>Ground</source>
         <translation>الأساس</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="423"/>
+        <location filename="../../ui/primary.py" line="445"/>
         <source>Explain the referral in the note.</source>
         <translation>اشرح سبب الإحالة في الملاحظة.</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="438"/>
+        <location filename="../../ui/primary.py" line="460"/>
         <source>Checking the typed MRZ…</source>
         <translation>جارٍ فحص المنطقة المقروءة آليًا المكتوبة…</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="444"/>
+        <location filename="../../ui/primary.py" line="466"/>
         <source>Saving the decision…</source>
         <translation>جارٍ حفظ القرار…</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="453"/>
+        <location filename="../../ui/primary.py" line="475"/>
         <source>admitted</source>
         <translation>سُمح بالدخول</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="453"/>
+        <location filename="../../ui/primary.py" line="475"/>
         <source>refused</source>
         <translation>رُفض</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="453"/>
+        <location filename="../../ui/primary.py" line="475"/>
         <source>referred</source>
         <translation>أُحيل</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="455"/>
+        <location filename="../../ui/primary.py" line="477"/>
         <source>Saved: %1. Ready for the next traveller.</source>
         <translation>تم الحفظ: %1. جاهز للمسافر التالي.</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="462"/>
+        <location filename="../../ui/primary.py" line="485"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
@@ -1291,72 +1296,72 @@
 <context>
     <name>SecondLineScreen</name>
     <message>
-        <location filename="../../ui/second_line.py" line="196"/>
+        <location filename="../../ui/second_line.py" line="202"/>
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="197"/>
+        <location filename="../../ui/second_line.py" line="203"/>
         <source>Take referral [Enter]</source>
         <translation>استلام الإحالة [Enter]</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="198"/>
+        <location filename="../../ui/second_line.py" line="204"/>
         <source>Refresh queue</source>
         <translation>تحديث القائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="199"/>
+        <location filename="../../ui/second_line.py" line="205"/>
         <source>Record verdict and report [Ctrl+S]</source>
         <translation>تسجيل الحكم والتقرير [Ctrl+S]</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="200"/>
+        <location filename="../../ui/second_line.py" line="206"/>
         <source>Hand back [Esc]</source>
         <translation>إعادة إلى القائمة [Esc]</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="201"/>
+        <location filename="../../ui/second_line.py" line="207"/>
         <source>Verdict</source>
         <translation>الحكم</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="202"/>
+        <location filename="../../ui/second_line.py" line="208"/>
         <source>Final decision</source>
         <translation>القرار النهائي</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="203"/>
+        <location filename="../../ui/second_line.py" line="209"/>
         <source>Refusal reason</source>
         <translation>سبب الرفض</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="204"/>
+        <location filename="../../ui/second_line.py" line="210"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="205"/>
+        <location filename="../../ui/second_line.py" line="211"/>
         <source>Printed data: no page image</source>
         <translation>البيانات المطبوعة: لا صورة للصفحة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="206"/>
+        <location filename="../../ui/second_line.py" line="212"/>
         <source>The printed data as scanned, to compare with the MRZ and the chip</source>
         <translation>البيانات المطبوعة كما مُسحت، لمقارنتها بالمنطقة المقروءة آليًا والشريحة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="207"/>
+        <location filename="../../ui/second_line.py" line="213"/>
         <source>Field</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="207"/>
+        <location filename="../../ui/second_line.py" line="213"/>
         <source>MRZ</source>
         <translation>المنطقة المقروءة آليًا</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="207"/>
+        <location filename="../../ui/second_line.py" line="213"/>
         <source>Chip</source>
         <translation>الشريحة</translation>
     </message>
@@ -1392,88 +1397,108 @@
     </message>
     <message>
         <location filename="../../ui/codes.py" line="720"/>
-        <location filename="../../ui/second_line.py" line="209"/>
+        <location filename="../../ui/second_line.py" line="215"/>
         <source>admit</source>
         <translation>سماح بالدخول</translation>
     </message>
     <message>
         <location filename="../../ui/codes.py" line="721"/>
-        <location filename="../../ui/second_line.py" line="209"/>
+        <location filename="../../ui/second_line.py" line="215"/>
         <source>refuse</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="215"/>
+        <location filename="../../ui/second_line.py" line="221"/>
         <source>UV: paper dull, fluorescent pattern present</source>
         <translation>فوق البنفسجية: الورق باهت والنمط المتألق موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="216"/>
+        <location filename="../../ui/second_line.py" line="222"/>
         <source>UV: pattern continues across the photo</source>
         <translation>فوق البنفسجية: النمط يمتد عبر الصورة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="217"/>
+        <location filename="../../ui/second_line.py" line="223"/>
         <source>IR: MRZ and printed data in IR-absorbing ink</source>
         <translation>تحت الحمراء: المنطقة المقروءة آليًا والبيانات بحبر ماص للأشعة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="218"/>
+        <location filename="../../ui/second_line.py" line="224"/>
         <source>IR: background artwork vanishes</source>
         <translation>تحت الحمراء: الرسوم الخلفية تختفي</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="219"/>
+        <location filename="../../ui/second_line.py" line="225"/>
         <source>Photo: no signs of substitution</source>
         <translation>الصورة: لا علامات استبدال</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="220"/>
+        <location filename="../../ui/second_line.py" line="226"/>
         <source>Printed data agrees with the MRZ</source>
         <translation>البيانات المطبوعة تطابق المنطقة المقروءة آليًا</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="221"/>
+        <location filename="../../ui/second_line.py" line="227"/>
         <source>Printing: intaglio/offset quality, no toner</source>
         <translation>الطباعة: جودة غائرة/أوفست، بلا حبر ليزري</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="222"/>
+        <location filename="../../ui/second_line.py" line="228"/>
         <source>Laminate and page intact</source>
         <translation>الغلاف الواقي والصفحة سليمان</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="256"/>
+        <location filename="../../ui/second_line.py" line="262"/>
         <source> — held by %1</source>
         <translation> — لدى %1</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="317"/>
+        <location filename="../../ui/second_line.py" line="327"/>
         <source>Take a referral from the queue (Enter).</source>
         <translation>استلم إحالة من القائمة (Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="328"/>
+        <location filename="../../ui/second_line.py" line="339"/>
         <source>Referral: %1 — %2</source>
         <translation>إحالة: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="341"/>
+        <location filename="../../ui/second_line.py" line="360"/>
+        <source>Reference specimen %1 (synthetic), in the light of the large view:</source>
+        <translation>النموذج المرجعي %1 (اصطناعي)، بضوء العرض الكبير نفسه:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/second_line.py" line="371"/>
         <source>no chip read</source>
         <translation>لم تُقرأ الشريحة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="349"/>
+        <location filename="../../ui/second_line.py" line="356"/>
         <source>Reference specimen for %1: none available at this booth.</source>
         <translation>العيّنة المرجعية لـ %1: غير متوفرة في هذا الكشك.</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="440"/>
+        <location filename="../../ui/second_line.py" line="371"/>
+        <source>chip data not kept at this booth</source>
+        <translation>بيانات الشريحة غير محفوظة في هذا الكشك</translation>
+    </message>
+    <message>
+        <location filename="../../ui/second_line.py" line="386"/>
+        <source>The chip and the MRZ differ in this field</source>
+        <translation>تختلف الشريحة ومنطقة القراءة الآلية في هذا الحقل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/second_line.py" line="398"/>
+        <source>No specimen image in this light</source>
+        <translation>لا توجد صورة نموذج بهذا الضوء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/second_line.py" line="484"/>
         <source>Saving the verdict and writing the report…</source>
         <translation>جارٍ حفظ الحكم وكتابة التقرير…</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="449"/>
+        <location filename="../../ui/second_line.py" line="493"/>
         <source>Verdict recorded; the report is stored and will be synced.</source>
         <translation>سُجّل الحكم؛ التقرير محفوظ وسيُزامن.</translation>
     </message>
@@ -1647,67 +1672,67 @@
 <context>
     <name>TravellerPanel</name>
     <message>
-        <location filename="../../ui/primary.py" line="96"/>
+        <location filename="../../ui/primary.py" line="97"/>
         <source>Surname</source>
         <translation>اللقب</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="97"/>
+        <location filename="../../ui/primary.py" line="98"/>
         <source>Given names</source>
         <translation>الأسماء</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="98"/>
+        <location filename="../../ui/primary.py" line="99"/>
         <source>Nationality</source>
         <translation>الجنسية</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="99"/>
+        <location filename="../../ui/primary.py" line="100"/>
         <source>Date of birth</source>
         <translation>تاريخ الميلاد</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="100"/>
+        <location filename="../../ui/primary.py" line="101"/>
         <source>Sex</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="101"/>
+        <location filename="../../ui/primary.py" line="102"/>
         <source>Document number</source>
         <translation>رقم الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="102"/>
+        <location filename="../../ui/primary.py" line="103"/>
         <source>Issuing state</source>
         <translation>الدولة المُصدِرة</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="103"/>
+        <location filename="../../ui/primary.py" line="104"/>
         <source>Date of expiry</source>
         <translation>تاريخ الانتهاء</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="107"/>
+        <location filename="../../ui/primary.py" line="108"/>
         <source>Document photo</source>
         <translation>صورة الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="108"/>
+        <location filename="../../ui/primary.py" line="109"/>
         <source>Live photo</source>
         <translation>الصورة الحية</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="109"/>
+        <location filename="../../ui/primary.py" line="110"/>
         <source>No photo</source>
         <translation>لا صورة</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="110"/>
+        <location filename="../../ui/primary.py" line="111"/>
         <source>No live camera</source>
         <translation>لا كاميرا حية</translation>
     </message>
     <message>
-        <location filename="../../ui/primary.py" line="140"/>
+        <location filename="../../ui/primary.py" line="141"/>
         <source>MRZ not read — press F9 to type it</source>
         <translation>لم تُقرأ المنطقة المقروءة آليًا — اضغط F9 لكتابتها</translation>
     </message>

@@ -115,7 +115,8 @@ def test_a_document_read_while_locked_waits_for_the_unlock(qtbot, session):
     qtbot.keyClicks(window.lock_screen.pin, "135790")
     with qtbot.wait_signal(session.booth.inspection_ready, timeout=SIGNAL_TIMEOUT) as ready:
         qtbot.keyClick(window.lock_screen.pin, QtCore.Qt.Key.Key_Return)
-    assert ready.args[0].scan is blocker.args[0]
+    held, shown_now = blocker.args[0], ready.args[0]
+    assert (shown_now.scan.raw, shown_now.scan.mrz_text) == (held.raw, held.mrz_text)  # the held document
     assert window.primary.traveller.values["surname"].text() == ready.args[0].inspection.traveller.surname
 
 
