@@ -3,8 +3,9 @@
 Each entry carries ``prev``, the hash of the entry before it, and ``hash`` = SHA-256 over the
 canonical JSON of its fields (seq, at, actor, action, target, details, prev). The ``audit_head``
 row (count and last hash) is updated in the same transaction, the ``<db>.audit-head`` file after
-each commit (:mod:`station.store.anchor`), and an outbox event ``audit_head`` carries the head to
-the central side, whose receipts are the witness a local attacker cannot reach.
+each commit (:mod:`station.store.anchor`), and after each sync round the head goes to the central
+side (``POST /v1/audit-heads``), whose signed receipt the booth keeps: the central side refuses a
+different hash for a count it already holds, so it is the witness a local attacker cannot reach.
 
 The booth's settings live in a file edited outside the station: :func:`note_settings`, called at
 start-up, audits them whenever they differ from the last snapshot audited.
@@ -17,8 +18,8 @@ What :func:`verify` detects, naming the first bad entry:
   also catches a tail truncated together with a rewrite of the row);
 - entries added behind the API's back (more entries than the head records).
 What it cannot detect locally: someone with write access to BOTH the database and the head file who
-rewrites the whole chain and both anchors consistently. The ``audit_head`` events already
-acknowledged by the central side still expose that (compare the central receipts with
+rewrites the whole chain and both anchors consistently. The heads already received by the
+central side still expose that (compare the central receipts with
 ``station audit verify`` output); entries written after the last sync are then unprotected.
 """
 
@@ -37,10 +38,8 @@ from station.clock import Clock, SystemClock, iso
 from station.config import Config
 from station.store.anchor import AuditHead, read_head_file, read_head_row
 from station.store.codec import canonical_json
-from sync import outbox
 
 GENESIS = "0" * 64
-HEAD_EVENT_KIND = "audit_head"
 
 
 class Action(enum.StrEnum):
@@ -136,7 +135,6 @@ def append(
         " updated_at = excluded.updated_at",
         (seq, digest, at),
     )
-    outbox.enqueue(conn, HEAD_EVENT_KIND, {"count": seq, "last_hash": digest, "at": at}, created_at=at)
     return AuditEntry(seq, at, actor, str(action), target, dict(details or {}), prev, digest)
 
 

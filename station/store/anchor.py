@@ -3,7 +3,7 @@
 The ``audit_head`` row is updated in the same transaction as every audit entry, so a truncated tail
 no longer matches it; but someone who truncates the log with a SQLite shell can fix that row too.
 This small JSON file, rewritten atomically after each commit that appended to the log, is a second
-witness in another place (and the ``audit_head`` outbox events a third, at the central side). The
+witness in another place (and the heads sent after each sync round a third, at the central side). The
 file may lag the database by the last commit after a crash, never lead it.
 """
 
