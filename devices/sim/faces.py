@@ -98,6 +98,7 @@ class Identity:
     face_width: float  # cheek half-width scale
     face_length: float  # forehead-to-chin scale
     jaw: float  # narrowing of the lower face (0 round, 0.4 pointed)
+    squareness: float  # outline exponent: 2 oval, 3 square
     eye_dx: float
     eye_v: float
     eye_w: float
@@ -128,6 +129,9 @@ class Identity:
     freckles: float
     moles: int
     undertone: float  # -1 yellow-olive, +1 pink
+    brow_ridge: float
+    eyeliner: float  # 0: none
+    eyeshadow: tuple[int, int, int]
 
 
 @dataclass(frozen=True)
@@ -159,18 +163,26 @@ DOCUMENT_CAPTURE = Capture(light_elevation=15.0, ambient=0.55, face_fraction=0.5
 
 
 def identity(seed: int) -> Identity:
-    """The fictional person of ``seed`` (deterministic)."""
+    """The fictional person of ``seed`` (deterministic). Sex and age steer many features together,
+    as they do in people, which is what makes two random identities look like different people."""
     rng = random.Random(seed)
     skin = SKIN_TONES[rng.randrange(len(SKIN_TONES))]
     skin = (_jitter(rng, skin[0], 10), _jitter(rng, skin[1], 10), _jitter(rng, skin[2], 10))
     dark = sum(skin) / 3 < 110
-    hair = HAIR_COLOURS[rng.randrange(4 if dark else len(HAIR_COLOURS))]
+    male = rng.random() < 0.5
+    m = rng.uniform(0.75, 1.0) if male else rng.uniform(0.0, 0.25)  # masculinity
+    age = rng.random()
+    hair = HAIR_COLOURS[rng.randrange(4 if dark else 6)]
+    if age > 0.75:
+        hair = HAIR_COLOURS[6 + rng.randrange(2)]
+    painted = not male and rng.random() < 0.6
     lips = (
         round(skin[0] * rng.uniform(0.55, 0.8)),
         round(skin[1] * rng.uniform(0.5, 0.75)),
         min(255, round(skin[2] * rng.uniform(0.85, 1.05))),
     )
-    male = rng.random() < 0.5
+    if painted:
+        lips = rng.choice(((70, 40, 190), (110, 80, 200), (60, 30, 120), (120, 110, 210)))
     return Identity(
         seed=seed,
         skin=skin,
@@ -178,39 +190,43 @@ def identity(seed: int) -> Identity:
         iris=IRIS_COLOURS[rng.randrange(2 if dark else len(IRIS_COLOURS))],
         lips=lips,
         clothing=CLOTHING[rng.randrange(len(CLOTHING))],
-        face_width=rng.uniform(0.88, 1.1),
+        face_width=rng.uniform(0.86, 1.06) + 0.08 * m,
         face_length=rng.uniform(0.9, 1.12),
-        jaw=rng.uniform(0.05, 0.4),
+        jaw=rng.uniform(0.1, 0.4) - 0.12 * m,
+        squareness=rng.uniform(1.8, 2.4) + 0.6 * m,
         eye_dx=rng.uniform(0.36, 0.54),
         eye_v=rng.uniform(-0.04, 0.04),
-        eye_w=rng.uniform(0.3, 0.42),
-        eye_h=rng.uniform(0.1, 0.16),
+        eye_w=rng.uniform(0.3, 0.45),
+        eye_h=rng.uniform(0.09, 0.18) * (1.1 - 0.2 * m),
         eye_tilt=rng.uniform(-0.03, 0.04),
-        brow_gap=rng.uniform(0.18, 0.3),
-        brow_thickness=rng.uniform(0.035, 0.08) * (1.25 if male else 1.0),
-        brow_arch=rng.uniform(0.0, 0.09),
+        brow_gap=rng.uniform(0.2, 0.3) - 0.06 * m,
+        brow_thickness=rng.uniform(0.025, 0.05) + 0.04 * m * rng.random(),
+        brow_arch=rng.uniform(0.0, 0.05) + 0.05 * (1 - m),
         brow_slope=rng.uniform(-0.06, 0.06),
-        nose_tip_v=rng.uniform(0.55, 0.78),
-        nose_width=rng.uniform(0.13, 0.22),
-        nose_height=rng.uniform(0.18, 0.34),
+        brow_ridge=0.03 + 0.09 * m * rng.uniform(0.5, 1.0),
+        nose_tip_v=rng.uniform(0.55, 0.75) + 0.05 * m,
+        nose_width=rng.uniform(0.13, 0.22) + 0.05 * m,
+        nose_height=rng.uniform(0.22, 0.38) + 0.08 * m,
         mouth_v=rng.uniform(0.95, 1.12),
         mouth_w=rng.uniform(0.27, 0.42),
-        lip_thickness=rng.uniform(0.035, 0.075),
-        chin=rng.uniform(0.03, 0.12),
+        lip_thickness=rng.uniform(0.05, 0.08) + 0.03 * (1 - m),
+        chin=rng.uniform(0.03, 0.1) + 0.05 * m,
         cheeks=rng.uniform(0.03, 0.12),
-        hairline=rng.uniform(-1.15, -0.78) if rng.random() < 0.9 else -1.6,
+        hairline=rng.uniform(-1.15, -0.78) - (0.5 * age * m if rng.random() < 0.5 else 0.0),
         hair_volume=rng.uniform(0.05, 0.3),
         hair_length=rng.uniform(0.0, 0.5) if male else rng.uniform(0.6, 1.7),
         beard=(rng.choice((0.0, 0.0, 0.3, 0.6, 1.0)) if male else 0.0),
         moustache=(rng.choice((0.0, 0.0, 0.5, 1.0)) if male else 0.0),
         ear_size=rng.uniform(0.85, 1.15),
         crease=rng.choice((0.0, rng.uniform(0.05, 0.1))),
-        eye_bags=rng.uniform(0.0, 0.18),
-        folds=rng.uniform(0.0, 0.05),
-        wrinkles=rng.choice((0.0, 0.0, rng.uniform(0.01, 0.025))),
+        eye_bags=rng.uniform(0.0, 0.1) + 0.15 * age,
+        folds=rng.uniform(0.0, 0.02) + 0.05 * age,
+        wrinkles=rng.uniform(0.01, 0.03) * max(0.0, age - 0.4),
         freckles=rng.uniform(0.0, 0.6) if not dark and rng.random() < 0.25 else 0.0,
         moles=rng.choice((0, 0, 1, 2, 3)),
         undertone=rng.uniform(-1, 1),
+        eyeliner=rng.uniform(0.5, 1.0) if painted else 0.0,
+        eyeshadow=rng.choice(((90, 60, 60), (60, 70, 110), (120, 90, 120), (70, 80, 60))),
     )
 
 
@@ -316,9 +332,10 @@ def _face_outline(person: Identity) -> tuple[Array, Array]:
     half_h = 1.45 * person.face_length
     below = np.clip((_v_grid - 0.45) / (half_h + centre_v - 0.45), 0, 1)
     half_w = person.face_width * (1 - person.jaw * below**1.5)
-    r2 = (_u_grid / half_w) ** 2 + ((_v_grid - centre_v) / half_h) ** 2
-    mask = np.clip((1 - np.sqrt(r2)) / 0.02 + 0.5, 0, 1).astype(np.float32)
-    return mask, r2.astype(np.float32)
+    p = person.squareness
+    r = (np.abs(_u_grid / half_w) ** p + np.abs((_v_grid - centre_v) / half_h) ** p) ** (1 / p)
+    mask = np.clip((1 - r) / 0.02 + 0.5, 0, 1).astype(np.float32)
+    return mask, (r**2).astype(np.float32)
 
 
 def _canonical(person: Identity, capture: Capture) -> tuple[Array, Array, Array]:
@@ -330,7 +347,9 @@ def _canonical(person: Identity, capture: Capture) -> tuple[Array, Array, Array]
         eu = side * person.eye_dx
         depth -= 0.13 * _bump(eu, eye_v + 0.02, 0.2, 0.12)  # socket
         depth += 0.05 * _bump(eu, eye_v, 0.1, 0.06)  # eyeball
-        depth += 0.07 * _bump(side * 0.42, eye_v - person.brow_gap - capture.brow_raise, 0.28, 0.07)
+        depth += person.brow_ridge * _bump(
+            side * 0.42, eye_v - person.brow_gap - capture.brow_raise, 0.28, 0.07
+        )
         depth += person.cheeks * _bump(side * 0.55, 0.45, 0.25, 0.22)
         depth += 0.06 * _bump(side * person.nose_width, person.nose_tip_v + 0.04, 0.07, 0.07)  # ala
         depth -= 0.04 * _bump(side * 0.85, -0.25, 0.15, 0.3)  # temple
@@ -374,7 +393,7 @@ def _canonical(person: Identity, capture: Capture) -> tuple[Array, Array, Array]
     _paint(albedo, _mouth_line(person, capture), _colour(person.lips) * 0.3)
     nostril = sum(
         (
-            _ellipse(side * person.nose_width * 0.55, person.nose_tip_v + 0.08, 0.045, 0.025)
+            _ellipse(side * person.nose_width * 0.55, person.nose_tip_v + 0.08, 0.055, 0.03)
             for side in (-1, 1)
         ),
         np.zeros_like(_u_grid),
@@ -504,6 +523,11 @@ def _paint_eyes(albedo: Array, person: Identity, capture: Capture, eye_v: float)
             lid - _ellipse(eu, eye_v - height * 0.3, person.eye_w * 0.56, height * 0.3, angle=tilt), 0, 1
         )
         _paint(albedo, lash * 0.9, np.full(3, 0.08, np.float32))
+        if person.eyeliner > 0:
+            lid_top = eye_v - height * 0.5 - 0.06
+            shadow = _ellipse(eu, lid_top, person.eye_w * 0.6, 0.09, angle=tilt, soft=0.05)
+            _paint(albedo, shadow * 0.5 * person.eyeliner * (1 - white), _colour(person.eyeshadow))
+            _paint(albedo, lash * person.eyeliner, np.full(3, 0.02, np.float32))
         if person.crease > 0:
             top = eye_v - height * 0.35 - person.crease
             fold = _ellipse(eu, top + height * 0.3, person.eye_w * 0.55, height * 0.4, angle=tilt, soft=0.01)

@@ -10,7 +10,9 @@ person"; the score shown is ``1 - distance / 1.5`` clipped to [0, 1], so the boo
 
 A mismatch is a WARNING, not a FAIL: the score is a probability-like signal that sends the
 officer to look at the traveller, not proof of an impostor. Anything that prevents a comparison
-(no live photo, no face found, dlib not installed) is "not checked", never "passed".
+(no live photo, a live photo that is not an image, no face found, two faces of similar size in
+the live photo so it is unclear who the traveller is, dlib not installed) is "not checked", never
+"passed". A much smaller face (someone further back in the queue) is ignored.
 """
 
 from __future__ import annotations
@@ -39,6 +41,9 @@ log = logging.getLogger(__name__)
 CODE = "face.match"
 DISTANCE_SCALE = 1.5
 EVIDENCE_CROP_PX = 160
+MIN_IMAGE_PX = 32
+CROWD_RATIO = 0.6
+"""A second face at least this wide (relative to the largest) makes the live photo ambiguous."""
 
 
 class FaceEngineUnavailableError(RuntimeError):
@@ -50,6 +55,25 @@ class Face:
     box: tuple[int, int, int, int]  # x0, y0, x1, y1 in the image
     descriptor: np.ndarray[Any, np.dtype[np.float64]]
     crop: Image
+    aligned: Image  # the 150x150 BGR chip the descriptor was computed on (eyes and nose in place)
+
+
+class UnusableImageError(ValueError):
+    """The picture is not an image a face can be looked for in (empty, wrong type or shape)."""
+
+
+def _as_rgb(image: Image) -> np.ndarray[Any, np.dtype[np.uint8]]:
+    """The picture as contiguous 8-bit RGB, or ``UnusableImageError`` saying what is wrong with it."""
+    if not isinstance(image, np.ndarray) or image.dtype != np.uint8:
+        raise UnusableImageError("it is not an 8-bit image")
+    if image.ndim not in {2, 3} or (image.ndim == 3 and image.shape[2] not in {1, 3, 4}):
+        raise UnusableImageError(f"its shape {image.shape} is not a grey or colour picture")
+    if min(image.shape[:2]) < MIN_IMAGE_PX:
+        raise UnusableImageError(f"it is only {image.shape[1]}x{image.shape[0]} pixels")
+    if image.ndim == 2 or image.shape[2] == 1:
+        return np.ascontiguousarray(cv2.cvtColor(image, cv2.COLOR_GRAY2RGB))
+    code = cv2.COLOR_BGRA2RGB if image.shape[2] == 4 else cv2.COLOR_BGR2RGB
+    return np.ascontiguousarray(cv2.cvtColor(image, code))
 
 
 class FaceEngine:
@@ -59,6 +83,7 @@ class FaceEngine:
     def __init__(self, models: Path) -> None:
         import dlib  # noqa: PLC0415 - optional, untyped
 
+        self._dlib = dlib
         self._detector = dlib.get_frontal_face_detector()
         self._landmarks = dlib.shape_predictor(str(models / "shape_predictor_5_face_landmarks.dat"))
         self._descriptor = dlib.face_recognition_model_v1(
@@ -66,20 +91,27 @@ class FaceEngine:
         )
         self._lock = threading.Lock()
 
-    def largest_face(self, image: Image) -> Face | None:
-        """The largest face in ``image`` (BGR or grey), or None when no face is found."""
-        rgb = cv2.cvtColor(image, cv2.COLOR_GRAY2RGB if image.ndim == 2 else cv2.COLOR_BGR2RGB)
+    def faces(self, image: Image) -> list[Face]:
+        """Every face dlib finds in ``image`` (BGR, BGRA or grey), largest first.
+        Raises ``UnusableImageError`` for a picture that is not an image."""
+        rgb = _as_rgb(image)
         with self._lock:
-            found = list(self._detector(rgb, 1))
-            if not found:
-                return None
-            box = max(found, key=lambda r: r.width() * r.height())
-            shape = self._landmarks(rgb, box)
-            descriptor = np.array(self._descriptor.compute_face_descriptor(rgb, shape), dtype=np.float64)
+            found = sorted(self._detector(rgb, 1), key=lambda r: r.width() * r.height(), reverse=True)
+            return [self._describe(image, rgb, box) for box in found]
+
+    def largest_face(self, image: Image) -> Face | None:
+        """The largest face in ``image``, or None when no face is found."""
+        found = self.faces(image)
+        return found[0] if found else None
+
+    def _describe(self, image: Image, rgb: np.ndarray[Any, np.dtype[np.uint8]], box: Any) -> Face:
+        chip = self._dlib.get_face_chip(rgb, self._landmarks(rgb, box), size=150, padding=0.25)
+        descriptor = np.array(self._descriptor.compute_face_descriptor(chip), dtype=np.float64)
         h, w = image.shape[:2]
         x0, y0 = max(0, box.left()), max(0, box.top())
         x1, y1 = min(w, box.right()), min(h, box.bottom())
-        return Face((x0, y0, x1, y1), descriptor, image[y0:y1, x0:x1].copy())
+        aligned = np.asarray(cv2.cvtColor(np.asarray(chip, np.uint8), cv2.COLOR_RGB2BGR), np.uint8)
+        return Face((x0, y0, x1, y1), descriptor, image[y0:y1, x0:x1].copy(), aligned)
 
 
 def _models_directory() -> Path:
@@ -138,6 +170,10 @@ def _png_base64(image: Image) -> str:
     return base64.b64encode(encoded.tobytes()).decode("ascii") if ok else ""
 
 
+def _width(face: Face) -> int:
+    return face.box[2] - face.box[0]
+
+
 def _threshold(ctx: CheckContext) -> float:
     config = ctx.config if ctx.config is not None else Config.defaults()
     return float(config.face.threshold)
@@ -158,10 +194,28 @@ def face_match(ctx: CheckContext) -> list[Finding]:
         faces = engine()
     except FaceEngineUnavailableError as exc:
         return [not_checked(CODE, f"Face matching is not available at this booth: {exc}.")]
-    live = faces.largest_face(ctx.live_photo)
-    if live is None:
+    try:
+        found = faces.faces(ctx.live_photo)
+    except UnusableImageError as exc:
+        log.warning("live photo unusable for face matching: %s", exc)
+        return [not_checked(CODE, f"The live photo cannot be used ({exc}): take it again.")]
+    if not found:
         return [not_checked(CODE, "No face was found in the live photo: take it again, facing the camera.")]
-    held = faces.largest_face(document_image)
+    live, others = found[0], [f for f in found[1:] if _width(f) >= CROWD_RATIO * _width(found[0])]
+    if others:
+        return [
+            not_checked(
+                CODE,
+                f"{1 + len(others)} faces are in the live photo: "
+                "take it again with only the traveller in view.",
+                faces=1 + len(others),
+            )
+        ]
+    try:
+        held = faces.largest_face(document_image)
+    except UnusableImageError as exc:
+        log.warning("document photo (%s) unusable for face matching: %s", source, exc)
+        held = None
     if held is None:
         return [
             not_checked(
