@@ -97,6 +97,8 @@ DRIVERS: dict[str, str] = {
     "wedge": "devices.wedge_reader:WedgeReader",
     "hotfolder": "devices.hotfolder:HotFolderScanner",
     "camera": "devices.camera:Camera",
+    "pcsc": "devices.chip.pcsc:PcscChipReader",
+    "emrtd-sim": "devices.sim.emrtd.desk:DeskChipReader",
 }
 """Config driver names -> ``module:Class``. Resolved on use, so a booth without a camera never
 imports OpenCV's video stack; a frozen build collects ``devices`` submodules by name."""
