@@ -8,6 +8,8 @@ the recogniser hesitates, the runner-up characters are tried and the MRZ's own c
 
 from __future__ import annotations
 
+import enum
+import functools
 import heapq
 import itertools
 import math
@@ -19,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from mrz import MRZError, MRZResult, parse
+from mrz.formats import LAYOUTS
 from mrz.ocr.locate import GrayImage, MRZRegion, locate
 from mrz.ocr.recognise import CHARSET, Recogniser, default_recogniser
 from mrz.ocr.rectify import Grid, column_deficit, missing_glyphs, rectify
@@ -64,6 +67,33 @@ def _orientation_score(probs: Probabilities) -> float:
     return score
 
 
+@functools.cache
+def _allowed(n_lines: int, n_chars: int, first: str) -> npt.NDArray[np.bool_]:
+    """(position, character) -> may this character stand here, in any format of this shape whose
+    document codes start with ``first`` (in any format of this shape if none does)."""
+    shaped = [lay for lay in LAYOUTS.values() if (lay.line_count, lay.line_length) == (n_lines, n_chars)]
+    fitting = [lay for lay in shaped if first in lay.document_codes] or shaped
+    mask = np.zeros((n_lines * n_chars, len(CHARSET)), bool)
+    for layout in fitting:
+        for f in layout.fields:
+            if f.part_of is None:
+                allows = np.array([f.charset.allows(c) for c in CHARSET])
+                start = f.line * n_chars + f.offset
+                mask[start : start + f.length] |= allows
+    mask[~mask.any(axis=1)] = True
+    return mask
+
+
+def constrain(probs: Probabilities, grid: Grid) -> Probabilities:
+    """The recogniser's probabilities given the format: a digit cannot stand in a name nor a letter in a
+    date, so there an O/0 or B/8 hesitation is no hesitation at all, and the runner-up candidates (and
+    the distrust of doubtful characters) are spent on the positions where it matters."""
+    first = CHARSET[int(probs[0].argmax())]
+    masked = probs * _allowed(grid.n_lines, grid.n_chars, first)
+    out: Probabilities = (masked / np.maximum(masked.sum(axis=1, keepdims=True), 1e-12)).astype(np.float32)
+    return out
+
+
 def _candidates(probs: Probabilities, base: str) -> Iterator[str]:
     """MRZ texts in falling likelihood, changing only the doubtful positions to their runner-up."""
     order = np.argsort(-probs, axis=1)
@@ -106,27 +136,48 @@ def _parse(text: str, *, correct: bool = True) -> MRZResult | None:
 
 
 def _decide(probs: Probabilities, grid: Grid) -> MRZResult | None:
+    """The likeliest reading that passes its check digits and that no nearly-as-likely reading could
+    replace (see ``_doubts``); failing that, the likeliest valid one, marked not valid; failing that, the
+    plain reading. The runner-up texts are tried when the plain reading is invalid or untrusted: an
+    unknown country code whose doubtful letter has a runner-up that makes it a known one is fixed here."""
     base = _text(probs, grid)
     result = _parse(base)
-    if result is None or not result.valid:
-        for text in _candidates(probs, base):
-            candidate = _parse(text)
-            if candidate is not None and candidate.valid:
-                result = candidate
-                break
+    first_valid: MRZResult | None = None
     if result is not None and result.valid:
-        _distrust_unchecked_doubts(result, probs)
-    return result
+        if not _doubts(result, probs):
+            return result
+        first_valid = result
+    for text in _candidates(probs, base):
+        candidate = _parse(text)
+        if candidate is None or not candidate.valid:
+            continue
+        if not _doubts(candidate, probs):
+            return candidate
+        first_valid = first_valid or candidate
+    chosen = first_valid or result
+    if chosen is not None and chosen.valid:
+        _mark_untrusted(chosen, _doubts(chosen, probs))
+    return chosen
 
 
-def _distrust_unchecked_doubts(result: MRZResult, probs: Probabilities) -> None:
-    """A reading is reported valid only if no nearly-as-likely reading is valid too.
+@dataclass(frozen=True)
+class _Doubts:
+    positions: list[dict[str, float]]
+    unknown_country_fields: list[object]
+
+    def __bool__(self) -> bool:
+        return bool(self.positions or self.unknown_country_fields)
+
+
+def _doubts(result: MRZResult, probs: Probabilities) -> _Doubts:
+    """Why a reading whose check digits pass may still be wrong: a nearly-as-likely reading is valid too.
 
     The alternatives: each doubtful position (best guess under ``TRUST``) swapped to its next likeliest
     character, alone and in pairs. A single swap that stays valid means no check digit guards that position
     (a name, a country code); a pair that stays valid means two misreads that cancel in one check digit
     (O/0 twice in a document number). Either way the MRZ cannot be trusted from the pixels alone. A country
-    code outside the ICAO list is likewise far likelier a misread than a real document."""
+    code outside the ICAO list is likewise far likelier a misread than a real document (and an alternative
+    that has one is no rival)."""
     flat = list(result.mrz.replace("\n", ""))
     width = result.mrz.index("\n")
     best = probs.max(axis=1)
@@ -145,23 +196,35 @@ def _distrust_unchecked_doubts(result: MRZResult, probs: Probabilities) -> None:
             alt[pos] = char
         text = "".join(alt)
         probe = _parse("\n".join(text[r : r + width] for r in range(0, len(text), width)), correct=False)
-        if probe is not None and probe.valid:
+        if probe is not None and probe.valid and not _unknown_countries(probe):
             doubtful.extend(
                 {"line": pos // width + 1, "position": pos % width + 1, "confidence": float(best[pos])}
                 for pos, _ in combo
             )
-    unknown = [f["evidence"].get("field") for f in result.findings if f.get("code") == "mrz.unknown_country"]
-    if doubtful or unknown:
-        result.valid = False
-        result.findings.append(
-            {
-                "code": "ocr.uncertain",
-                "severity": "warning",
-                "message": f"{len(doubtful)} character(s) read with low confidence where no check digit "
-                "can confirm them, or a country code outside the ICAO list: compare with the printed page",
-                "evidence": {"positions": doubtful, "unknown_country_fields": unknown},
-            }
-        )
+    return _Doubts(doubtful, _unknown_countries(result))
+
+
+def _unknown_countries(result: MRZResult) -> list[object]:
+    return [f["evidence"].get("field") for f in result.findings if f.get("code") == "mrz.unknown_country"]
+
+
+def _mark_untrusted(result: MRZResult, doubts: _Doubts) -> None:
+    """Reports a reading with doubts as not valid, saying why, so the officer compares it with the page."""
+    if not doubts:
+        return
+    result.valid = False
+    result.findings.append(
+        {
+            "code": "ocr.uncertain",
+            "severity": "warning",
+            "message": f"{len(doubts.positions)} character(s) read with low confidence where no check digit "
+            "can confirm them, or a country code outside the ICAO list: compare with the printed page",
+            "evidence": {
+                "positions": doubts.positions,
+                "unknown_country_fields": doubts.unknown_country_fields,
+            },
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -178,28 +241,45 @@ class _Attempt:
         return self.result is not None and all(self.result.checks.values())
 
     @property
+    def trusted(self) -> bool:
+        """All check digits pass and no doubtful character could change that (``_doubts``)."""
+        return self.result is not None and self.result.valid
+
+    @property
     def rank(self) -> tuple[bool, int, bool, float]:
         """Valid first, then the grid most check digits agree with (it is likeliest the right one)."""
-        valid = self.result is not None and self.result.valid
-        return (valid, self.checks_passed, self.result is not None, self.confidence)
+        return (self.trusted, self.checks_passed, self.result is not None, self.confidence)
 
 
-def _variants(region: MRZRegion) -> Iterator[tuple[MRZRegion, tuple[int, int], bool]]:
-    """Ways to lay the grid over a region, likeliest first: (region, pad, refine); see ``rectify``.
+class _Fit(enum.Enum):
+    """How the grid is fitted to the glyphs found (see ``rectify``)."""
+
+    ALL = "refit to every glyph"
+    ENDS_FIRST = "refit to the glyphs near the line ends, then to every glyph"
+    CORNERS = "the four corner glyphs only"
+
+
+def _variants(region: MRZRegion) -> Iterator[tuple[MRZRegion, tuple[int, int], _Fit]]:
+    """Ways to lay the grid over a region, likeliest first: (region, pad, fit); see ``rectify``.
 
     Tried in turn only while the reading stays invalid: the check digits tell a grid off by a column
     (glyphs lost at an end, a pitch misjudged under perspective) or a wrong line length (36 for 44) from
-    the right one; a negative pad drops a stray blob at that end. Bounded: at most ten grids per region."""
+    the right one; a negative pad drops a stray blob at that end. Bounded: at most twelve grids per
+    region."""
     missing, deficit = missing_glyphs(region), column_deficit(region)
-    yield region, (0, missing), True
+    yield region, (0, missing), _Fit.ALL
+    yield region, (0, missing), _Fit.ENDS_FIRST
+    # the count of missing columns is measured with the median pitch, which perspective skews: it may
+    # be one too many (no glyph lost at all) as well as one too few
+    fewer = _splits(missing - 1) if missing > 0 else []
     surplus = deficit if deficit < 0 else -1
-    for pad in (_splits(missing) + _splits(missing + 1) + _splits(surplus))[1:7]:
-        yield region, pad, True
-    yield region, (0, missing), False
+    for pad in (_splits(missing) + fewer + _splits(missing + 1) + _splits(surplus))[1:7]:
+        yield region, pad, _Fit.ALL
+    yield region, (0, missing), _Fit.CORNERS
     if len(region.lines) == 2:
         other = replace(region, n_chars=44 if region.n_chars == 36 else 36)
         for pad in _splits(column_deficit(other))[:2]:
-            yield other, pad, True
+            yield other, pad, _Fit.ALL
 
 
 def _splits(total: int) -> list[tuple[int, int]]:
@@ -214,8 +294,10 @@ def _splits(total: int) -> list[tuple[int, int]]:
 def _read_region(gray: GrayImage, region: MRZRegion, recogniser: Recogniser) -> _Attempt:
     attempts = []
     flip: bool | None = None
-    for variant, pad, refine in _variants(region):
-        grid = rectify(gray, variant, pad=pad, refine=refine)
+    for variant, pad, fit in _variants(region):
+        grid = rectify(
+            gray, variant, pad=pad, refine=fit is not _Fit.CORNERS, ends_first=fit is _Fit.ENDS_FIRST
+        )
         if flip is None:  # the first grid decides which way up the text is; the variants keep it
             probs = recogniser.probabilities(grid.cells())
             score = _orientation_score(probs)
@@ -228,7 +310,7 @@ def _read_region(gray: GrayImage, region: MRZRegion, recogniser: Recogniser) -> 
         else:
             grid = grid.flipped() if flip else grid
             probs = recogniser.probabilities(grid.cells())
-        attempt = _Attempt(_decide(probs, grid), float(np.mean(probs.max(axis=1))))
+        attempt = _Attempt(_decide(constrain(probs, grid), grid), float(np.mean(probs.max(axis=1))))
         if attempt.all_checks_pass:  # the grid is right; if a character is still doubtful, so be it
             return attempt
         attempts.append(attempt)

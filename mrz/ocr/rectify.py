@@ -90,14 +90,20 @@ def column_deficit(region: MRZRegion) -> int:
 
 
 def rectify(
-    gray: GrayImage, region: MRZRegion, *, pad: tuple[int, int] | None = None, refine: bool = True
+    gray: GrayImage,
+    region: MRZRegion,
+    *,
+    pad: tuple[int, int] | None = None,
+    refine: bool = True,
+    ends_first: bool = False,
 ) -> Grid:
     """Maps the MRZ onto the upright grid, in the direction the locator found.
 
     ``pad`` = (columns before the first glyph found, columns after the last): glyphs lost at an end to
     glare or a finger. By default the columns missing from the measured extent go at the end; the caller
     tries other splits when the check digits say the grid is off by a column. ``refine`` refits the map to
-    every glyph centre (undoes perspective); without it, the four corner glyphs decide.
+    every glyph centre (undoes perspective); without it, the four corner glyphs decide. ``ends_first``:
+    see ``_refine``.
     """
     n_lines, n_chars = len(region.lines), region.n_chars
     before, after = pad if pad is not None else (0, missing_glyphs(region))
@@ -120,24 +126,36 @@ def rectify(
         cv2.getPerspectiveTransform(np.array(src, np.float32), np.array(dst, np.float32)), dtype=np.float64
     )
     if refine:
-        hom = _refine(hom, region, blank)
+        hom = _refine(hom, region, blank, ends_first=ends_first)
     image = cv2.warpPerspective(
         gray, hom, (grid_w, grid_h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE
     )
     return Grid(np.asarray(image, dtype=np.uint8), n_lines, n_chars, line_pitch)
 
 
-def _refine(hom: npt.NDArray[np.float64], region: MRZRegion, grid: Grid) -> npt.NDArray[np.float64]:
-    """Refits the homography to every glyph centre that lands near a cell centre, twice: the first fit
+#: glyphs this many columns from either end of a line are where the corner fit is right even under a tilt
+END_REACH = 6
+
+
+def _refine(
+    hom: npt.NDArray[np.float64], region: MRZRegion, grid: Grid, *, ends_first: bool = False
+) -> npt.NDArray[np.float64]:
+    """Refits the homography to the glyph centres that land near a cell centre, twice: the first fit
     straightens the grid where the corners left it half a column off, the second catches the glyphs that
-    now land near their cells. The corners may move a little (that is the point), never by a column."""
+    now land near their cells. The corners may move a little (that is the point), never by a column.
+
+    Four corners cannot tell perspective along a line (the two lines are too close together), so under
+    a strong tilt the pitch shrinks from one end to the other and the middle of the grid is more than
+    half a column off. ``ends_first`` then fits first to the glyphs near the line ends alone, where the
+    corners put them right: their local pitch fixes the perspective. (Not the default: where glyphs are
+    lost near an end, too few remain there for that fit.)"""
     corners = np.array(
         [grid.centre(r, c) for r in (0, grid.n_lines - 1) for c in (0, grid.n_chars - 1)], np.float32
     ).reshape(-1, 1, 2)
     in_image = cv2.perspectiveTransform(corners, np.linalg.inv(hom))
     current = hom
-    for _ in range(2):
-        fitted = _fit_to_glyphs(current, region, grid)
+    for reach in (END_REACH, None, None) if ends_first else (None, None):
+        fitted = _fit_to_glyphs(current, region, grid, reach)
         if fitted is None:
             break
         moved = cv2.perspectiveTransform(in_image, fitted) - corners
@@ -148,7 +166,7 @@ def _refine(hom: npt.NDArray[np.float64], region: MRZRegion, grid: Grid) -> npt.
 
 
 def _fit_to_glyphs(
-    hom: npt.NDArray[np.float64], region: MRZRegion, grid: Grid
+    hom: npt.NDArray[np.float64], region: MRZRegion, grid: Grid, reach: int | None = None
 ) -> npt.NDArray[np.float64] | None:
     src_pts, dst_pts = [], []
     for row, line in enumerate(region.lines):
@@ -159,6 +177,8 @@ def _fit_to_glyphs(
         col = (mapped[:, 0] - x0) / PITCH
         near = (np.abs(col - np.round(col)) < 0.3) & (np.abs(mapped[:, 1] - y) < 0.3 * PITCH)
         near &= (np.round(col) >= 0) & (np.round(col) < grid.n_chars)
+        if reach is not None:
+            near &= (np.round(col) < reach) | (np.round(col) > grid.n_chars - 1 - reach)
         for point, c in zip(line.centres[near], np.round(col[near]).astype(int), strict=True):
             src_pts.append(point)
             dst_pts.append(grid.centre(row, int(c)))
