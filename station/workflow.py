@@ -58,6 +58,21 @@ UNACCOMPANIED_MINOR = "UNACCOMPANIED_MINOR"
 """The protection flag suggested when the holder is a minor (the officer confirms it)."""
 
 ACTION_CORRECTED = "inspection.corrected"
+
+CHIP_FILE_PREFIX = "chip-"
+_CHIP_ELEMENTS = (
+    "COM",
+    "SOD",
+    "CardAccess",
+    *(f"DG{n}" for n in range(1, 17)),
+    "AA.challenge",
+    "AA.signature",
+    "CA.result",
+)
+_CHIP_FILES = {CHIP_FILE_PREFIX + name.lower().replace(".", "-"): name for name in _CHIP_ELEMENTS}
+"""Stored file name -> chip element: the chip's data groups are kept with the inspection as files
+(personal and biometric data like the page images, so synced and purged with them), and second line
+re-runs the chip checks on them."""
 ACTION_REFERRAL_TAKEN = "referral.taken"
 ACTION_REFERRAL_RELEASED = "referral.released"
 ACTION_EXAMINED = "referral.examined"
@@ -513,7 +528,28 @@ class Workflow:
             images.update({str(light): image for light, image in scan.images.items()})
         if live_photo is not None:
             images["live"] = live_photo
-        return encode_images(images)
+        files = encode_images(images)
+        if scan is not None and scan.chip:
+            names = {element: file for file, element in _CHIP_FILES.items()}
+            for element, data in scan.chip.items():
+                if element in names:
+                    files[names[element]] = bytes(data)
+                else:
+                    log.warning(
+                        "chip element %r is not kept with the inspection: no file name for it", element
+                    )
+        return files
+
+    def chip_data(self, session: Session, inspection_id: str) -> dict[str, bytes]:
+        """The chip's data groups as read at primary inspection (empty: no chip was read, or
+        retention has purged them), for second line to compare and re-verify."""
+        require(session, Permission.VIEW_RECORD)
+        stored = self.store.images_of(inspection_id)
+        return {
+            element: self.store.image_bytes(inspection_id, file)
+            for file, element in _CHIP_FILES.items()
+            if file in stored
+        }
 
     def _audit(
         self,

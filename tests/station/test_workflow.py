@@ -3,6 +3,7 @@ that every action lands on disk with its audit entry and outbox event (real stor
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import sqlite3
 from collections.abc import Iterator
@@ -351,3 +352,22 @@ def test_two_booths_racing_for_one_referral_one_wins(booth: Booth, officer: Sess
         assert len(claims) == 1
     finally:
         other_store.close()
+
+
+def test_the_chips_data_groups_are_kept_with_the_inspection_for_second_line(
+    booth: Booth, officer: Session, examiner: Session
+) -> None:
+    scan = dataclasses.replace(
+        rendered(mrz_text()),
+        chip={"DG1": b"\x61\x5b\x5f\x1f", "SOD": b"\x77\x01\x00", "AA.signature": b"\x01\x02", "DG99": b"?"},
+    )
+    inspection = booth.inspector.start(dataclasses.replace(scan, chip=None))
+    inspection_id = booth.workflow.record_inspection(officer, inspection, scan)
+    assert {"chip-dg1", "chip-sod", "chip-aa-signature"} <= set(booth.store.images_of(inspection_id))
+    assert booth.workflow.chip_data(examiner, inspection_id) == {
+        "DG1": b"\x61\x5b\x5f\x1f",
+        "SOD": b"\x77\x01\x00",
+        "AA.signature": b"\x01\x02",
+    }
+    plain = booth.inspected(officer)
+    assert booth.workflow.chip_data(examiner, plain) == {}
