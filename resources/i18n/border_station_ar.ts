@@ -4,82 +4,194 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/admin.py" line="66"/>
+        <location filename="../../ui/admin.py" line="100"/>
         <source>Devices</source>
         <translation>الأجهزة</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="67"/>
+        <location filename="../../ui/admin.py" line="101"/>
         <source>Users</source>
         <translation>المستخدمون</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="68"/>
+        <location filename="../../ui/admin.py" line="102"/>
         <source>Booth configuration</source>
         <translation>إعدادات الكشك</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="69"/>
+        <location filename="../../ui/admin.py" line="103"/>
         <source>Test the selected device</source>
         <translation>اختبار الجهاز المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="70"/>
+        <location filename="../../ui/admin.py" line="104"/>
         <source>Raw frames from the devices (newest last):</source>
         <translation>الإطارات الخام من الأجهزة (الأحدث في الأسفل):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="72"/>
+        <location filename="../../ui/admin.py" line="106"/>
+        <location filename="../../ui/admin.py" line="109"/>
         <source>Officer ID</source>
         <translation>رقم الضابط</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="72"/>
+        <location filename="../../ui/admin.py" line="106"/>
+        <location filename="../../ui/admin.py" line="110"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="72"/>
+        <location filename="../../ui/admin.py" line="106"/>
         <source>Role</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="72"/>
+        <location filename="../../ui/admin.py" line="106"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="74"/>
-        <source>Add officers and set PINs with: station users add / set-pin</source>
-        <translation>أضف الضباط وعيّن الرموز السرية بالأمر: station users add / set-pin</translation>
+        <location filename="../../ui/admin.py" line="108"/>
+        <source>Select an officer to set a PIN, disable or re-enable the account.</source>
+        <translation>اختر موظفًا لتعيين رمز PIN أو تعطيل الحساب أو إعادة تفعيله.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="76"/>
-        <source>Change settings in the booth file, then restart: %1</source>
-        <translation>غيّر الإعدادات في ملف الكشك ثم أعد التشغيل: %1</translation>
+        <location filename="../../ui/admin.py" line="111"/>
+        <source>PIN</source>
+        <translation>رمز PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="77"/>
+        <location filename="../../ui/admin.py" line="112"/>
+        <source>New PIN</source>
+        <translation>رمز PIN الجديد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="113"/>
+        <source>Add officer</source>
+        <translation>إضافة موظف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="114"/>
+        <source>Set PIN</source>
+        <translation>تعيين رمز PIN</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="115"/>
+        <source>Disable</source>
+        <translation>تعطيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="116"/>
+        <source>Re-enable</source>
+        <translation>إعادة التفعيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="118"/>
+        <source>Setting</source>
+        <translation>الإعداد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="118"/>
+        <source>Value</source>
+        <translation>القيمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="118"/>
+        <source>Description</source>
+        <translation>الوصف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="120"/>
+        <source>Save settings</source>
+        <translation>حفظ الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="123"/>
+        <source>Booth file: %1. Values are checked before saving; most take effect at the next start.</source>
+        <translation>ملف الكشك: %1. تُفحص القيم قبل الحفظ؛ ويسري معظمها عند التشغيل التالي.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="124"/>
         <source>(built-in defaults)</source>
         <translation>(الإعدادات الافتراضية المدمجة)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="108"/>
+        <location filename="../../ui/admin.py" line="156"/>
         <source>disabled</source>
         <translation>معطّل</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="108"/>
+        <location filename="../../ui/admin.py" line="156"/>
         <source>active</source>
         <translation>نشط</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="120"/>
+        <location filename="../../ui/admin.py" line="182"/>
+        <source>Enter the officer ID, name, role and PIN.</source>
+        <translation>أدخل رقم الموظف والاسم والدور ورمز PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="187"/>
+        <source>Officer %1 added.</source>
+        <translation>أُضيف الموظف %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="200"/>
+        <source>Select an officer and type the new PIN.</source>
+        <translation>اختر موظفًا واكتب رمز PIN الجديد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="205"/>
+        <source>New PIN set for %1.</source>
+        <translation>عُيّن رمز PIN جديد لـ %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="212"/>
+        <source>Select an officer first.</source>
+        <translation>اختر موظفًا أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="216"/>
+        <source>You cannot disable your own account.</source>
+        <translation>لا يمكنك تعطيل حسابك.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="220"/>
+        <source>%1 disabled.</source>
+        <translation>عُطّل %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="225"/>
+        <source>%1 re-enabled.</source>
+        <translation>أُعيد تفعيل %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="263"/>
+        <source>Nothing changed.</source>
+        <translation>لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="271"/>
+        <source>Saved %1 change(s) to %2 and recorded them in the audit trail.</source>
+        <translation>حُفظ %1 تغيير في %2 وسُجّل في سجل التدقيق.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="278"/>
+        <source>Not saved: %1</source>
+        <translation>لم يُحفظ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="280"/>
+        <source>Saving…</source>
+        <translation>جارٍ الحفظ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="293"/>
         <source>%1: not running</source>
         <translation>%1: لا يعمل</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="125"/>
+        <location filename="../../ui/admin.py" line="298"/>
         <source>%1: %2 %3 — present a document to see its frame</source>
         <translation>%1: %2 %3 — قدّم وثيقة لرؤية إطارها</translation>
     </message>

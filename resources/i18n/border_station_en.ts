@@ -4,82 +4,194 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/admin.py" line="66"/>
+        <location filename="../../ui/admin.py" line="100"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="67"/>
+        <location filename="../../ui/admin.py" line="101"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="68"/>
+        <location filename="../../ui/admin.py" line="102"/>
         <source>Booth configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="69"/>
+        <location filename="../../ui/admin.py" line="103"/>
         <source>Test the selected device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="70"/>
+        <location filename="../../ui/admin.py" line="104"/>
         <source>Raw frames from the devices (newest last):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="72"/>
+        <location filename="../../ui/admin.py" line="106"/>
+        <location filename="../../ui/admin.py" line="109"/>
         <source>Officer ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="72"/>
+        <location filename="../../ui/admin.py" line="106"/>
+        <location filename="../../ui/admin.py" line="110"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="72"/>
+        <location filename="../../ui/admin.py" line="106"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="72"/>
+        <location filename="../../ui/admin.py" line="106"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="74"/>
-        <source>Add officers and set PINs with: station users add / set-pin</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin.py" line="76"/>
-        <source>Change settings in the booth file, then restart: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/admin.py" line="77"/>
-        <source>(built-in defaults)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/admin.py" line="108"/>
-        <source>disabled</source>
+        <source>Select an officer to set a PIN, disable or re-enable the account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="108"/>
-        <source>active</source>
+        <location filename="../../ui/admin.py" line="111"/>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="112"/>
+        <source>New PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="113"/>
+        <source>Add officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="114"/>
+        <source>Set PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="115"/>
+        <source>Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="116"/>
+        <source>Re-enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="118"/>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="118"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="118"/>
+        <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/admin.py" line="120"/>
+        <source>Save settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="123"/>
+        <source>Booth file: %1. Values are checked before saving; most take effect at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="124"/>
+        <source>(built-in defaults)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="156"/>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="156"/>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="182"/>
+        <source>Enter the officer ID, name, role and PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="187"/>
+        <source>Officer %1 added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="200"/>
+        <source>Select an officer and type the new PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="205"/>
+        <source>New PIN set for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="212"/>
+        <source>Select an officer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="216"/>
+        <source>You cannot disable your own account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="220"/>
+        <source>%1 disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="225"/>
+        <source>%1 re-enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="263"/>
+        <source>Nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="271"/>
+        <source>Saved %1 change(s) to %2 and recorded them in the audit trail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="278"/>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="280"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/admin.py" line="293"/>
         <source>%1: not running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="125"/>
+        <location filename="../../ui/admin.py" line="298"/>
         <source>%1: %2 %3 — present a document to see its frame</source>
         <translation type="unfinished"></translation>
     </message>

@@ -44,7 +44,8 @@ def test_admin_sees_devices_users_config_and_raw_frames(qtbot, session):
     window.show_screen("admin")
     admin.refresh()
     qtbot.wait_until(lambda: admin.users.rowCount() == 4, timeout=SIGNAL_TIMEOUT)
-    assert "booth_id" in admin.config_view.toPlainText()
+    keys = [admin.settings.item(r, 0).text() for r in range(admin.settings.rowCount())]
+    assert "booth.booth_id" in keys and "central.token" in keys
     assert admin.device_list.count() == len(session.demo.config.devices)
     admin.device_list.setCurrentRow(0)
     admin.test_button.click()
