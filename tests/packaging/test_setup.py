@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import io
 import os
+import select
 import socket
 import stat
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +25,7 @@ from station.store import Store
 from tests.helpers.central_server import CentralServer, TLSFiles
 
 PIN = "493817"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -211,3 +216,53 @@ def test_environment_config_path_is_used(booth_home: Path, monkeypatch: pytest.M
     )
     assert Config.load(target).booth.booth_id == "B15"
     assert os.stat(target).st_size > 0
+
+
+def _read_until(fd: int, text: str, seen: bytearray, timeout: float = 60.0) -> None:
+    """Read the terminal's output until ``text`` appears (the process is waiting for an answer)."""
+    deadline = time.monotonic() + timeout
+    while text.encode() not in seen:
+        left = deadline - time.monotonic()
+        ready, _, _ = select.select([fd], [], [], max(0.0, left))
+        if not ready:
+            raise AssertionError(f"no {text!r} on the terminal; got {seen.decode(errors='replace')!r}")
+        try:
+            seen += os.read(fd, 4096)
+        except OSError:  # the terminal closed: the process ended
+            raise AssertionError(f"ended before {text!r}: {seen.decode(errors='replace')!r}") from None
+
+
+def test_interactive_first_run_on_a_terminal(tmp_path: Path) -> None:
+    """Asked on a real pseudo-terminal, as an installer at the booth would be; the PIN is not echoed."""
+    config_path = tmp_path / "booth.toml"
+    master, slave = os.openpty()
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "station", "setup", "--config", str(config_path), "--offline"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,  # no controlling terminal: getpass uses the pseudo-terminal on stdin
+    )
+    os.close(slave)
+    seen = bytearray()
+    try:
+        for prompt, answer in (
+            ("Crossing point code [DEMO]: ", "ZZB"),
+            ("Booth ID [B01]: ", "B21"),
+            ("PIN for admin: ", PIN),
+            ("Repeat the PIN: ", PIN),
+        ):
+            _read_until(master, prompt, seen)
+            os.write(master, f"{answer}\n".encode())
+        _read_until(master, "configuration written to", seen)
+        assert process.wait(timeout=60) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(master)
+    assert PIN not in seen.decode(errors="replace"), "the PIN was echoed"
+    assert Config.load(config_path).booth.booth_id == "B21"
