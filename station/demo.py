@@ -42,7 +42,7 @@ from station.chip_trust import load_trust_list
 from station.clock import Clock
 from station.config import Config
 from station.screening.lists import load_file
-from station.store import Store
+from station.startup import open_booth_store
 
 log = logging.getLogger(__name__)
 
@@ -199,7 +199,7 @@ class DemoBooth:
             },
             source=root / "booth.toml",
         )
-        self.store = Store.from_config(self.config, clock=clock)
+        self.store, self.start_report = open_booth_store(self.config, clock=clock)
         # cheaper PIN hashing than a real booth: the demo starts in a second on a small laptop
         self.auth = Auth(
             self.store,
