@@ -65,13 +65,15 @@ class StepResult:
 
 
 @dataclass
-class _Context:
+class StepContext:
+    """What the steps share: the files to check, a scratch folder, the sample's MRZ once read."""
+
     files: SelftestFiles
     workdir: Path
     expected_mrz: str = ""
 
 
-def _read_expected(ctx: _Context) -> str:
+def _read_expected(ctx: StepContext) -> str:
     if not ctx.expected_mrz:
         try:
             ctx.expected_mrz = ctx.files.sample_mrz.read_text(encoding="ascii").strip()
@@ -80,7 +82,7 @@ def _read_expected(ctx: _Context) -> str:
     return ctx.expected_mrz
 
 
-def step_mrz_parse(ctx: _Context) -> str:
+def step_mrz_parse(ctx: StepContext) -> str:
     text = _read_expected(ctx)
     try:
         result = parse(text, correct=False)
@@ -92,7 +94,7 @@ def step_mrz_parse(ctx: _Context) -> str:
     return f"{result.format.name}, check digits valid"
 
 
-def step_mrz_ocr(ctx: _Context) -> str:
+def step_mrz_ocr(ctx: StepContext) -> str:
     expected = _read_expected(ctx)
     try:
         recogniser = Recogniser.load(ctx.files.ocr_model)
@@ -110,7 +112,7 @@ def step_mrz_ocr(ctx: _Context) -> str:
     return f"read {ctx.files.sample_image.name} with the default engine"
 
 
-def step_store(ctx: _Context) -> str:
+def step_store(ctx: StepContext) -> str:
     base = ctx.files.store_dir or ctx.workdir
     try:
         folder = Path(tempfile.mkdtemp(prefix="station-selftest-", dir=base))
@@ -151,17 +153,17 @@ def _ui() -> object:
         raise SelftestError(f"the user interface cannot be loaded: {exc}") from None
 
 
-def step_window(ctx: _Context) -> str:
+def step_window(ctx: StepContext) -> str:
     render: Callable[[Path], str] = _ui().render_main_window  # type: ignore[attr-defined]
     return render(ctx.workdir / "window")
 
 
-def step_translations(ctx: _Context) -> str:
+def step_translations(ctx: StepContext) -> str:
     check: Callable[[Path | None], str] = _ui().check_translation  # type: ignore[attr-defined]
     return check(ctx.files.i18n_dir)
 
 
-STEPS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
+STEPS: tuple[tuple[str, Callable[[StepContext], str]], ...] = (
     ("mrz-parse", step_mrz_parse),
     ("mrz-ocr", step_mrz_ocr),
     ("store", step_store),
@@ -173,7 +175,7 @@ STEPS: tuple[tuple[str, Callable[[_Context], str]], ...] = (
 def run(files: SelftestFiles | None = None) -> Iterator[StepResult]:
     """Run every step in order in one temporary directory (removed after); yields each result as it ends."""
     with tempfile.TemporaryDirectory(prefix="station-selftest-") as folder:
-        ctx = _Context(files or SelftestFiles(), Path(folder))
+        ctx = StepContext(files or SelftestFiles(), Path(folder))
         for name, step in STEPS:
             started = time.perf_counter()
             try:

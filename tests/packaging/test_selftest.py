@@ -9,11 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mrz import parse
 from mrz.ocr import get_engine
 from station.cli import main
-from station.selftest import SAMPLE_DIR
+from station.selftest import SAMPLE_DIR, SelftestError, SelftestFiles, StepContext, step_mrz_ocr
 from tests.packaging.make_selftest_sample import make_sample
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -176,3 +178,16 @@ def test_no_arabic_font_is_reported(tmp_path: Path) -> None:
     lines = _lines(done.stdout)
     assert "FAILED" in lines["translations"], done.stdout
     assert "no installed font can show Arabic" in lines["translations"]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    data=st.binary(max_size=4096) | st.builds(lambda b: b"\x89PNG\r\n\x1a\n" + b, st.binary(max_size=2048))
+)
+def test_any_sample_image_bytes_fail_cleanly(tmp_path: Path, data: bytes) -> None:
+    """Whatever the sample file holds, the OCR step answers with a SelftestError, never a crash."""
+    image = tmp_path / "sample.png"
+    image.write_bytes(data)
+    ctx = StepContext(SelftestFiles(sample_image=image), tmp_path)
+    with pytest.raises(SelftestError, match="no MRZ read from"):
+        step_mrz_ocr(ctx)

@@ -266,3 +266,34 @@ def test_interactive_first_run_on_a_terminal(tmp_path: Path) -> None:
         os.close(master)
     assert PIN not in seen.decode(errors="replace"), "the PIN was echoed"
     assert Config.load(config_path).booth.booth_id == "B21"
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"\n", "the booth token is empty"), (b"\xff\xfe\x00token", "cannot read the token file")],
+    ids=["empty", "not-text"],
+)
+def test_unusable_token_file(
+    booth_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    content: bytes,
+    reason: str,
+) -> None:
+    token_file = booth_home / "token.txt"
+    token_file.write_bytes(content)
+    args = ["--crossing-point", "ZZA", "--booth-id", "B16", "--central-url", "https://central.example"]
+    assert _setup(monkeypatch, [*args, "--token-file", str(token_file), "--pin-stdin"]) == 1
+    assert reason in capsys.readouterr().err
+    _nothing_written(booth_home)
+
+
+def test_a_broken_config_file_is_reported_not_overwritten(
+    booth_home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = booth_home / "booth.toml"
+    path.write_text("[booth\nbooth_id = ", encoding="utf-8")
+    args = ["--config", str(path), "--crossing-point", "ZZA", "--booth-id", "B17", "--offline", "--pin-stdin"]
+    assert _setup(monkeypatch, args) == 2
+    assert "is not valid TOML" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == "[booth\nbooth_id = "
