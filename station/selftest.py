@@ -27,7 +27,7 @@ from pathlib import Path
 from mrz import MRZError, parse
 from mrz.ocr.engines import OwnEngine
 from mrz.ocr.recognise import MODEL_PATH, Recogniser
-from station.store import Store
+from station.store import KnownStoreError, Store
 from station.store.schema import current_version, discover
 
 log = logging.getLogger(__name__)
@@ -126,8 +126,15 @@ def step_store(ctx: StepContext) -> str:
 
 def _write_and_read_store(path: Path) -> str:
     image = b"\x89PNG selftest image bytes"
-    with Store.open(path) as store:
-        record_id = store.append("selftest", {"step": "store"}, images={"white": image})
+    try:
+        with Store.open(path) as store:
+            record_id = store.append("selftest", {"step": "store"}, images={"white": image})
+        return _read_back(path, record_id, image)
+    except KnownStoreError as exc:  # full disk, I/O error, damaged file: the store's own clear words
+        raise SelftestError(f"the store at {path} cannot be used: {exc}") from None
+
+
+def _read_back(path: Path, record_id: str, image: bytes) -> str:
     with Store.open(path) as store:
         record = store.get(record_id)
         if record is None or record.body.get("step") != "store":
@@ -181,8 +188,9 @@ def run(files: SelftestFiles | None = None) -> Iterator[StepResult]:
             try:
                 detail, ok = step(ctx), True
             except SelftestError as exc:
+                log.info("selftest step %s failed: %s", name, exc)
                 detail, ok = str(exc), False
             except Exception as exc:  # the self-test's job is to report any failure, not to crash on it
-                log.debug("selftest step %s crashed", name, exc_info=True)
+                log.error("selftest step %s crashed", name, exc_info=True)  # a bug: keep the traceback
                 detail, ok = f"{type(exc).__name__}: {exc}", False
             yield StepResult(name, ok, detail, (time.perf_counter() - started) * 1000)

@@ -15,7 +15,7 @@ from pathlib import Path
 from station.auth import Auth
 from station.config import Config
 from station.selftest import SelftestError
-from station.store import Store
+from station.store import KnownStoreError, Store
 from ui import theme
 from ui.app import prepare_app
 from ui.booth import BoothController
@@ -32,7 +32,10 @@ CHECKED_LANGUAGE = "ar"
 def render_main_window(workdir: Path) -> str:
     """Build the main window on an empty store (no devices, no officer) and paint it offscreen."""
     app = _app()
-    store = Store.open(workdir / "booth.sqlite")
+    try:
+        store = Store.open(workdir / "booth.sqlite")
+    except KnownStoreError as exc:
+        raise SelftestError(f"the window needs a store, and none opens in {workdir}: {exc}") from None
     try:
         config = Config.defaults()
         booth = BoothController(config, store, Auth(store, settings=config.session))

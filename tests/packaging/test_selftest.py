@@ -191,3 +191,30 @@ def test_any_sample_image_bytes_fail_cleanly(tmp_path: Path, data: bytes) -> Non
     ctx = StepContext(SelftestFiles(sample_image=image), tmp_path)
     with pytest.raises(SelftestError, match="no MRZ read from"):
         step_mrz_ocr(ctx)
+
+
+SMALL_FILES = (
+    "import os, resource, sys; resource.setrlimit(resource.RLIMIT_FSIZE, (16_000, 16_000));"
+    " os.execv(sys.executable, [sys.executable, '-m', 'station', 'selftest'])"
+)
+
+
+def test_a_disk_that_refuses_writes(tmp_path: Path) -> None:
+    """Files may not grow past 16 KB (RLIMIT_FSIZE; Python ignores SIGXFSZ, so writes fail with
+    EFBIG): the store steps fail with the store's own words, and the process still reports."""
+    done = subprocess.run(
+        [sys.executable, "-c", SMALL_FILES],
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "TMPDIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    lines = _lines(done.stdout)
+    assert "FAILED" in lines["store"] and "cannot be used: The booth's disk failed" in lines["store"], (
+        done.stdout
+    )
+    assert "FAILED" in lines["window"] and "the window needs a store" in lines["window"]
+    assert " ok " in lines["mrz-ocr"]
