@@ -13,7 +13,7 @@ from station.auth import Role
 from station.config import Config, ConfigError
 from ui.booth import BoothController
 from ui.booth_settings import save_settings, setting_rows
-from ui.codes import device_reason
+from ui.codes import device_reason, role_word
 from ui.qt import QtCore, QtWidgets
 from ui.theme import mono_font
 from ui.widgets import device_word, label, panel
@@ -54,8 +54,6 @@ class AdminScreen(QtWidgets.QWidget):
         users_layout.addWidget(self.users_hint)
         self.new_id, self.new_name, self.new_pin = QtWidgets.QLineEdit(), QtWidgets.QLineEdit(), _pin_field()
         self.new_role = QtWidgets.QComboBox()
-        for role in Role:
-            self.new_role.addItem(role.value, role.value)
         self.add_button = QtWidgets.QPushButton()
         self.add_button.clicked.connect(self._add_officer)
         add_row = QtWidgets.QHBoxLayout()
@@ -111,6 +109,11 @@ class AdminScreen(QtWidgets.QWidget):
         self.new_pin.setPlaceholderText(self.tr("PIN"))
         self.set_pin.setPlaceholderText(self.tr("New PIN"))
         self.add_button.setText(self.tr("Add officer"))
+        chosen = self.new_role.currentData()
+        self.new_role.clear()
+        for role in Role:
+            self.new_role.addItem(role_word(role.value), role.value)
+        self.new_role.setCurrentIndex(max(0, self.new_role.findData(chosen)))
         self.set_pin_button.setText(self.tr("Set PIN"))
         self.disable_button.setText(self.tr("Disable"))
         self.enable_button.setText(self.tr("Re-enable"))
@@ -154,7 +157,9 @@ class AdminScreen(QtWidgets.QWidget):
         self.users.setRowCount(len(officers))
         for row, officer in enumerate(officers):
             state = self.tr("disabled") if officer.disabled else self.tr("active")
-            for col, text in enumerate((officer.officer_id, officer.name, officer.role.value, state)):
+            for col, text in enumerate(
+                (officer.officer_id, officer.name, role_word(officer.role.value), state)
+            ):
                 self.users.setItem(row, col, QtWidgets.QTableWidgetItem(text))
 
     # --- users -----------------------------------------------------------------------------------

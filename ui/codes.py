@@ -730,6 +730,16 @@ def queue_word(queue: ReferralQueue) -> str:
     }[queue]
 
 
+def role_word(role: str) -> str:
+    """An officer's role for people (the same words as the window's header)."""
+    return {
+        "officer": translate("MainWindow", "officer"),
+        "examiner": translate("MainWindow", "examiner"),
+        "supervisor": translate("MainWindow", "supervisor"),
+        "admin": translate("MainWindow", "administrator"),
+    }.get(role, role)
+
+
 # --- devices ---------------------------------------------------------------------------------------
 
 

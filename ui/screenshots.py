@@ -19,7 +19,17 @@ from ui.i18n import I18N_DIR, PREFIX, SOURCE_LANGUAGE
 from ui.i18n_build import TranslationBuildError, build
 from ui.qt import QtCore, QtWidgets
 
-SCREENS = ("login", "primary", "refer", "second-line", "supervisor", "lock", "admin")
+SCREENS = (
+    "login",
+    "primary",
+    "refer",
+    "second-line",
+    "supervisor",
+    "lock",
+    "admin",
+    "admin-users",
+    "admin-settings",
+)
 TIMEOUT_MS = 30_000
 
 
@@ -121,6 +131,12 @@ def walk(session: DemoSession, language: str, directory: Path) -> list[Path]:
     window.admin.refresh()
     booth.tasks.wait()
     shot("admin")
+    admin = window.admin
+    _wait_until(lambda: admin.users.rowCount() > 0, "the officers list")
+    for index, name in ((1, "admin-users"), (2, "admin-settings")):
+        admin.tabs.setCurrentIndex(index)
+        shot(name)
+    admin.tabs.setCurrentIndex(0)
     booth.logout()
     return written
 

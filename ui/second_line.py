@@ -141,19 +141,23 @@ class SecondLineScreen(QtWidgets.QWidget):
         self.scroller.setWidget(self.big)
         self.scroller.setWidgetResizable(False)
         self.scroller.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        middle.addWidget(self.scroller, 3)
+        # the reference specimen under the large view, in the same light, at the same width
+        pages = QtWidgets.QVBoxLayout()
+        self.specimen = label(name="caption", wrap=True)
+        self.specimen_view = ImageView("", QtCore.QSize(240, 170))
+        pages.addWidget(self.scroller, 1)
+        pages.addWidget(self.specimen)
+        pages.addWidget(self.specimen_view, 1)
+        middle.addLayout(pages, 5)
         side = QtWidgets.QVBoxLayout()
         self.data = QtWidgets.QTableWidget(0, 3)
         self.data.verticalHeader().setVisible(False)
         self.data.horizontalHeader().setStretchLastSection(True)
+        self.data.setMinimumHeight(230)  # the MRZ beside the chip: every field readable without scrolling
         side.addWidget(self.data, 3)
         self.printed = ImageView("", QtCore.QSize(300, 70))
         self.printed.setMaximumHeight(100)
         side.addWidget(self.printed)
-        self.specimen = label(name="caption", wrap=True)
-        side.addWidget(self.specimen)
-        self.specimen_view = ImageView("", QtCore.QSize(300, 200))
-        side.addWidget(self.specimen_view, 2)
         self.checklist = QtWidgets.QListWidget()
         side.addWidget(self.checklist, 2)
         form = QtWidgets.QFormLayout()
@@ -178,7 +182,7 @@ class SecondLineScreen(QtWidgets.QWidget):
         side.addLayout(buttons)
         self.message = label(name="caption", wrap=True)
         side.addWidget(self.message)
-        middle.addLayout(side, 2)
+        middle.addLayout(side, 4)
         work.addLayout(middle, 1)
         layout.addWidget(self.workspace, 7)
         for key, slot in (
@@ -385,6 +389,7 @@ class SecondLineScreen(QtWidgets.QWidget):
                     item.setFont(font)
                     item.setToolTip(self.tr("The chip and the MRZ differ in this field"))
                 self.data.setItem(row, col, item)
+        self.data.resizeColumnsToContents()
 
     def _show_light(self) -> None:
         light = LIGHTS[self.light]
@@ -403,6 +408,10 @@ class SecondLineScreen(QtWidgets.QWidget):
             view.setStyleSheet(
                 "border: 3px solid #1f4fa3;" if name == light else "border: 1px solid #c9ced6;"
             )
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.big.set_zoom(self.big.zoom)  # the large view fits the new width
 
     def flick(self) -> None:
         self.light = (self.light + 1) % len(LIGHTS)

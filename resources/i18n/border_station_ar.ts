@@ -4,194 +4,194 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/admin.py" line="100"/>
+        <location filename="../../ui/admin.py" line="98"/>
         <source>Devices</source>
         <translation>الأجهزة</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="101"/>
+        <location filename="../../ui/admin.py" line="99"/>
         <source>Users</source>
         <translation>المستخدمون</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="102"/>
+        <location filename="../../ui/admin.py" line="100"/>
         <source>Booth configuration</source>
         <translation>إعدادات الكشك</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="103"/>
+        <location filename="../../ui/admin.py" line="101"/>
         <source>Test the selected device</source>
         <translation>اختبار الجهاز المحدد</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="104"/>
+        <location filename="../../ui/admin.py" line="102"/>
         <source>Raw frames from the devices (newest last):</source>
         <translation>الإطارات الخام من الأجهزة (الأحدث في الأسفل):</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="106"/>
-        <location filename="../../ui/admin.py" line="109"/>
+        <location filename="../../ui/admin.py" line="104"/>
+        <location filename="../../ui/admin.py" line="107"/>
         <source>Officer ID</source>
         <translation>رقم الضابط</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="106"/>
-        <location filename="../../ui/admin.py" line="110"/>
+        <location filename="../../ui/admin.py" line="104"/>
+        <location filename="../../ui/admin.py" line="108"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="106"/>
+        <location filename="../../ui/admin.py" line="104"/>
         <source>Role</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="106"/>
+        <location filename="../../ui/admin.py" line="104"/>
         <source>State</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="108"/>
+        <location filename="../../ui/admin.py" line="106"/>
         <source>Select an officer to set a PIN, disable or re-enable the account.</source>
         <translation>اختر موظفًا لتعيين رمز PIN أو تعطيل الحساب أو إعادة تفعيله.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="111"/>
+        <location filename="../../ui/admin.py" line="109"/>
         <source>PIN</source>
         <translation>رمز PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="112"/>
+        <location filename="../../ui/admin.py" line="110"/>
         <source>New PIN</source>
         <translation>رمز PIN الجديد</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="113"/>
+        <location filename="../../ui/admin.py" line="111"/>
         <source>Add officer</source>
         <translation>إضافة موظف</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="114"/>
+        <location filename="../../ui/admin.py" line="117"/>
         <source>Set PIN</source>
         <translation>تعيين رمز PIN</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="115"/>
+        <location filename="../../ui/admin.py" line="118"/>
         <source>Disable</source>
         <translation>تعطيل</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="116"/>
+        <location filename="../../ui/admin.py" line="119"/>
         <source>Re-enable</source>
         <translation>إعادة التفعيل</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="118"/>
+        <location filename="../../ui/admin.py" line="121"/>
         <source>Setting</source>
         <translation>الإعداد</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="118"/>
+        <location filename="../../ui/admin.py" line="121"/>
         <source>Value</source>
         <translation>القيمة</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="118"/>
+        <location filename="../../ui/admin.py" line="121"/>
         <source>Description</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="120"/>
+        <location filename="../../ui/admin.py" line="123"/>
         <source>Save settings</source>
         <translation>حفظ الإعدادات</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="123"/>
+        <location filename="../../ui/admin.py" line="126"/>
         <source>Booth file: %1. Values are checked before saving; most take effect at the next start.</source>
         <translation>ملف الكشك: %1. تُفحص القيم قبل الحفظ؛ ويسري معظمها عند التشغيل التالي.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="124"/>
+        <location filename="../../ui/admin.py" line="127"/>
         <source>(built-in defaults)</source>
         <translation>(الإعدادات الافتراضية المدمجة)</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="156"/>
+        <location filename="../../ui/admin.py" line="159"/>
         <source>disabled</source>
         <translation>معطّل</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="156"/>
+        <location filename="../../ui/admin.py" line="159"/>
         <source>active</source>
         <translation>نشط</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="182"/>
+        <location filename="../../ui/admin.py" line="187"/>
         <source>Enter the officer ID, name, role and PIN.</source>
         <translation>أدخل رقم الموظف والاسم والدور ورمز PIN.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="187"/>
+        <location filename="../../ui/admin.py" line="192"/>
         <source>Officer %1 added.</source>
         <translation>أُضيف الموظف %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="200"/>
+        <location filename="../../ui/admin.py" line="205"/>
         <source>Select an officer and type the new PIN.</source>
         <translation>اختر موظفًا واكتب رمز PIN الجديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="205"/>
+        <location filename="../../ui/admin.py" line="210"/>
         <source>New PIN set for %1.</source>
         <translation>عُيّن رمز PIN جديد لـ %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="212"/>
+        <location filename="../../ui/admin.py" line="217"/>
         <source>Select an officer first.</source>
         <translation>اختر موظفًا أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="216"/>
+        <location filename="../../ui/admin.py" line="221"/>
         <source>You cannot disable your own account.</source>
         <translation>لا يمكنك تعطيل حسابك.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="220"/>
+        <location filename="../../ui/admin.py" line="225"/>
         <source>%1 disabled.</source>
         <translation>عُطّل %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="225"/>
+        <location filename="../../ui/admin.py" line="230"/>
         <source>%1 re-enabled.</source>
         <translation>أُعيد تفعيل %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="263"/>
+        <location filename="../../ui/admin.py" line="268"/>
         <source>Nothing changed.</source>
         <translation>لم يتغير شيء.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="271"/>
+        <location filename="../../ui/admin.py" line="276"/>
         <source>Saved %1 change(s) to %2 and recorded them in the audit trail.</source>
         <translation>حُفظ %1 تغيير في %2 وسُجّل في سجل التدقيق.</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="278"/>
+        <location filename="../../ui/admin.py" line="283"/>
         <source>Not saved: %1</source>
         <translation>لم يُحفظ: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="280"/>
+        <location filename="../../ui/admin.py" line="285"/>
         <source>Saving…</source>
         <translation>جارٍ الحفظ…</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="293"/>
+        <location filename="../../ui/admin.py" line="298"/>
         <source>%1: not running</source>
         <translation>%1: لا يعمل</translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="298"/>
+        <location filename="../../ui/admin.py" line="303"/>
         <source>%1: %2 %3 — present a document to see its frame</source>
         <translation>%1: %2 %3 — قدّم وثيقة لرؤية إطارها</translation>
     </message>
@@ -1055,21 +1055,25 @@
         <translation>%1 — الضابط %2 (%3)</translation>
     </message>
     <message>
+        <location filename="../../ui/codes.py" line="736"/>
         <location filename="../../ui/main_window.py" line="139"/>
         <source>officer</source>
         <translation>ضابط</translation>
     </message>
     <message>
+        <location filename="../../ui/codes.py" line="737"/>
         <location filename="../../ui/main_window.py" line="140"/>
         <source>examiner</source>
         <translation>فاحص</translation>
     </message>
     <message>
+        <location filename="../../ui/codes.py" line="738"/>
         <location filename="../../ui/main_window.py" line="141"/>
         <source>supervisor</source>
         <translation>مشرف</translation>
     </message>
     <message>
+        <location filename="../../ui/codes.py" line="739"/>
         <location filename="../../ui/main_window.py" line="142"/>
         <source>administrator</source>
         <translation>مدير النظام</translation>
@@ -1408,72 +1412,72 @@
 <context>
     <name>SecondLineScreen</name>
     <message>
-        <location filename="../../ui/second_line.py" line="202"/>
+        <location filename="../../ui/second_line.py" line="206"/>
         <source>Referrals</source>
         <translation>الإحالات</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="203"/>
+        <location filename="../../ui/second_line.py" line="207"/>
         <source>Take referral [Enter]</source>
         <translation>استلام الإحالة [Enter]</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="204"/>
+        <location filename="../../ui/second_line.py" line="208"/>
         <source>Refresh queue</source>
         <translation>تحديث القائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="205"/>
+        <location filename="../../ui/second_line.py" line="209"/>
         <source>Record verdict and report [Ctrl+S]</source>
         <translation>تسجيل الحكم والتقرير [Ctrl+S]</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="206"/>
+        <location filename="../../ui/second_line.py" line="210"/>
         <source>Hand back [Esc]</source>
         <translation>إعادة إلى القائمة [Esc]</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="207"/>
+        <location filename="../../ui/second_line.py" line="211"/>
         <source>Verdict</source>
         <translation>الحكم</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="208"/>
+        <location filename="../../ui/second_line.py" line="212"/>
         <source>Final decision</source>
         <translation>القرار النهائي</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="209"/>
+        <location filename="../../ui/second_line.py" line="213"/>
         <source>Refusal reason</source>
         <translation>سبب الرفض</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="210"/>
+        <location filename="../../ui/second_line.py" line="214"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="211"/>
+        <location filename="../../ui/second_line.py" line="215"/>
         <source>Printed data: no page image</source>
         <translation>البيانات المطبوعة: لا صورة للصفحة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="212"/>
+        <location filename="../../ui/second_line.py" line="216"/>
         <source>The printed data as scanned, to compare with the MRZ and the chip</source>
         <translation>البيانات المطبوعة كما مُسحت، لمقارنتها بالمنطقة المقروءة آليًا والشريحة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="213"/>
+        <location filename="../../ui/second_line.py" line="217"/>
         <source>Field</source>
         <translation>الحقل</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="213"/>
+        <location filename="../../ui/second_line.py" line="217"/>
         <source>MRZ</source>
         <translation>المنطقة المقروءة آليًا</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="213"/>
+        <location filename="../../ui/second_line.py" line="217"/>
         <source>Chip</source>
         <translation>الشريحة</translation>
     </message>
@@ -1509,108 +1513,108 @@
     </message>
     <message>
         <location filename="../../ui/codes.py" line="720"/>
-        <location filename="../../ui/second_line.py" line="215"/>
+        <location filename="../../ui/second_line.py" line="219"/>
         <source>admit</source>
         <translation>سماح بالدخول</translation>
     </message>
     <message>
         <location filename="../../ui/codes.py" line="721"/>
-        <location filename="../../ui/second_line.py" line="215"/>
+        <location filename="../../ui/second_line.py" line="219"/>
         <source>refuse</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="221"/>
+        <location filename="../../ui/second_line.py" line="225"/>
         <source>UV: paper dull, fluorescent pattern present</source>
         <translation>فوق البنفسجية: الورق باهت والنمط المتألق موجود</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="222"/>
+        <location filename="../../ui/second_line.py" line="226"/>
         <source>UV: pattern continues across the photo</source>
         <translation>فوق البنفسجية: النمط يمتد عبر الصورة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="223"/>
+        <location filename="../../ui/second_line.py" line="227"/>
         <source>IR: MRZ and printed data in IR-absorbing ink</source>
         <translation>تحت الحمراء: المنطقة المقروءة آليًا والبيانات بحبر ماص للأشعة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="224"/>
+        <location filename="../../ui/second_line.py" line="228"/>
         <source>IR: background artwork vanishes</source>
         <translation>تحت الحمراء: الرسوم الخلفية تختفي</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="225"/>
+        <location filename="../../ui/second_line.py" line="229"/>
         <source>Photo: no signs of substitution</source>
         <translation>الصورة: لا علامات استبدال</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="226"/>
+        <location filename="../../ui/second_line.py" line="230"/>
         <source>Printed data agrees with the MRZ</source>
         <translation>البيانات المطبوعة تطابق المنطقة المقروءة آليًا</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="227"/>
+        <location filename="../../ui/second_line.py" line="231"/>
         <source>Printing: intaglio/offset quality, no toner</source>
         <translation>الطباعة: جودة غائرة/أوفست، بلا حبر ليزري</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="228"/>
+        <location filename="../../ui/second_line.py" line="232"/>
         <source>Laminate and page intact</source>
         <translation>الغلاف الواقي والصفحة سليمان</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="262"/>
+        <location filename="../../ui/second_line.py" line="266"/>
         <source> — held by %1</source>
         <translation> — لدى %1</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="327"/>
+        <location filename="../../ui/second_line.py" line="331"/>
         <source>Take a referral from the queue (Enter).</source>
         <translation>استلم إحالة من القائمة (Enter).</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="339"/>
+        <location filename="../../ui/second_line.py" line="343"/>
         <source>Referral: %1 — %2</source>
         <translation>إحالة: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="360"/>
+        <location filename="../../ui/second_line.py" line="364"/>
         <source>Reference specimen %1 (synthetic), in the light of the large view:</source>
         <translation>النموذج المرجعي %1 (اصطناعي)، بضوء العرض الكبير نفسه:</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="371"/>
+        <location filename="../../ui/second_line.py" line="375"/>
         <source>no chip read</source>
         <translation>لم تُقرأ الشريحة</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="356"/>
+        <location filename="../../ui/second_line.py" line="360"/>
         <source>Reference specimen for %1: none available at this booth.</source>
         <translation>العيّنة المرجعية لـ %1: غير متوفرة في هذا الكشك.</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="371"/>
+        <location filename="../../ui/second_line.py" line="375"/>
         <source>chip data not kept at this booth</source>
         <translation>بيانات الشريحة غير محفوظة في هذا الكشك</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="386"/>
+        <location filename="../../ui/second_line.py" line="390"/>
         <source>The chip and the MRZ differ in this field</source>
         <translation>تختلف الشريحة ومنطقة القراءة الآلية في هذا الحقل</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="398"/>
+        <location filename="../../ui/second_line.py" line="403"/>
         <source>No specimen image in this light</source>
         <translation>لا توجد صورة نموذج بهذا الضوء</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="484"/>
+        <location filename="../../ui/second_line.py" line="493"/>
         <source>Saving the verdict and writing the report…</source>
         <translation>جارٍ حفظ الحكم وكتابة التقرير…</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="493"/>
+        <location filename="../../ui/second_line.py" line="502"/>
         <source>Verdict recorded; the report is stored and will be synced.</source>
         <translation>سُجّل الحكم؛ التقرير محفوظ وسيُزامن.</translation>
     </message>
@@ -1648,32 +1652,32 @@
         <translation>بانتظار المزامنة: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/codes.py" line="740"/>
+        <location filename="../../ui/codes.py" line="750"/>
         <source>not opened</source>
         <translation>غير مفتوح</translation>
     </message>
     <message>
-        <location filename="../../ui/codes.py" line="741"/>
+        <location filename="../../ui/codes.py" line="751"/>
         <source>no picture from the camera</source>
         <translation>لا توجد صورة من الكاميرا</translation>
     </message>
     <message>
-        <location filename="../../ui/codes.py" line="742"/>
+        <location filename="../../ui/codes.py" line="752"/>
         <source>camera not available</source>
         <translation>الكاميرا غير متاحة</translation>
     </message>
     <message>
-        <location filename="../../ui/codes.py" line="743"/>
+        <location filename="../../ui/codes.py" line="753"/>
         <source>camera lost — check the cable</source>
         <translation>انقطع الاتصال بالكاميرا — تحقق من الكابل</translation>
     </message>
     <message>
-        <location filename="../../ui/codes.py" line="744"/>
+        <location filename="../../ui/codes.py" line="754"/>
         <source>scan unreadable — scan the document again</source>
         <translation>المسح غير مقروء — امسح الوثيقة مجددًا</translation>
     </message>
     <message>
-        <location filename="../../ui/codes.py" line="747"/>
+        <location filename="../../ui/codes.py" line="757"/>
         <source>read failed — present the document again</source>
         <translation>فشلت القراءة — قدّم الوثيقة مجددًا</translation>
     </message>

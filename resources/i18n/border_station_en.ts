@@ -4,194 +4,194 @@
 <context>
     <name>AdminScreen</name>
     <message>
-        <location filename="../../ui/admin.py" line="100"/>
+        <location filename="../../ui/admin.py" line="98"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="101"/>
+        <location filename="../../ui/admin.py" line="99"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="102"/>
+        <location filename="../../ui/admin.py" line="100"/>
         <source>Booth configuration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="103"/>
+        <location filename="../../ui/admin.py" line="101"/>
         <source>Test the selected device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="104"/>
+        <location filename="../../ui/admin.py" line="102"/>
         <source>Raw frames from the devices (newest last):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="106"/>
-        <location filename="../../ui/admin.py" line="109"/>
+        <location filename="../../ui/admin.py" line="104"/>
+        <location filename="../../ui/admin.py" line="107"/>
         <source>Officer ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="106"/>
-        <location filename="../../ui/admin.py" line="110"/>
+        <location filename="../../ui/admin.py" line="104"/>
+        <location filename="../../ui/admin.py" line="108"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="106"/>
+        <location filename="../../ui/admin.py" line="104"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="106"/>
+        <location filename="../../ui/admin.py" line="104"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="108"/>
+        <location filename="../../ui/admin.py" line="106"/>
         <source>Select an officer to set a PIN, disable or re-enable the account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="111"/>
+        <location filename="../../ui/admin.py" line="109"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="112"/>
+        <location filename="../../ui/admin.py" line="110"/>
         <source>New PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="113"/>
+        <location filename="../../ui/admin.py" line="111"/>
         <source>Add officer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="114"/>
+        <location filename="../../ui/admin.py" line="117"/>
         <source>Set PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="115"/>
+        <location filename="../../ui/admin.py" line="118"/>
         <source>Disable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="116"/>
+        <location filename="../../ui/admin.py" line="119"/>
         <source>Re-enable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="118"/>
+        <location filename="../../ui/admin.py" line="121"/>
         <source>Setting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="118"/>
+        <location filename="../../ui/admin.py" line="121"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="118"/>
+        <location filename="../../ui/admin.py" line="121"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="120"/>
+        <location filename="../../ui/admin.py" line="123"/>
         <source>Save settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="123"/>
+        <location filename="../../ui/admin.py" line="126"/>
         <source>Booth file: %1. Values are checked before saving; most take effect at the next start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="124"/>
+        <location filename="../../ui/admin.py" line="127"/>
         <source>(built-in defaults)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="156"/>
+        <location filename="../../ui/admin.py" line="159"/>
         <source>disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="156"/>
+        <location filename="../../ui/admin.py" line="159"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="182"/>
+        <location filename="../../ui/admin.py" line="187"/>
         <source>Enter the officer ID, name, role and PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="187"/>
+        <location filename="../../ui/admin.py" line="192"/>
         <source>Officer %1 added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="200"/>
+        <location filename="../../ui/admin.py" line="205"/>
         <source>Select an officer and type the new PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="205"/>
+        <location filename="../../ui/admin.py" line="210"/>
         <source>New PIN set for %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="212"/>
+        <location filename="../../ui/admin.py" line="217"/>
         <source>Select an officer first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="216"/>
+        <location filename="../../ui/admin.py" line="221"/>
         <source>You cannot disable your own account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="220"/>
+        <location filename="../../ui/admin.py" line="225"/>
         <source>%1 disabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="225"/>
+        <location filename="../../ui/admin.py" line="230"/>
         <source>%1 re-enabled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="263"/>
+        <location filename="../../ui/admin.py" line="268"/>
         <source>Nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="271"/>
+        <location filename="../../ui/admin.py" line="276"/>
         <source>Saved %1 change(s) to %2 and recorded them in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="278"/>
+        <location filename="../../ui/admin.py" line="283"/>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="280"/>
+        <location filename="../../ui/admin.py" line="285"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="293"/>
+        <location filename="../../ui/admin.py" line="298"/>
         <source>%1: not running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/admin.py" line="298"/>
+        <location filename="../../ui/admin.py" line="303"/>
         <source>%1: %2 %3 — present a document to see its frame</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1055,21 +1055,25 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/codes.py" line="736"/>
         <location filename="../../ui/main_window.py" line="139"/>
         <source>officer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/codes.py" line="737"/>
         <location filename="../../ui/main_window.py" line="140"/>
         <source>examiner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/codes.py" line="738"/>
         <location filename="../../ui/main_window.py" line="141"/>
         <source>supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../ui/codes.py" line="739"/>
         <location filename="../../ui/main_window.py" line="142"/>
         <source>administrator</source>
         <translation type="unfinished"></translation>
@@ -1408,72 +1412,72 @@
 <context>
     <name>SecondLineScreen</name>
     <message>
-        <location filename="../../ui/second_line.py" line="202"/>
+        <location filename="../../ui/second_line.py" line="206"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="203"/>
+        <location filename="../../ui/second_line.py" line="207"/>
         <source>Take referral [Enter]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="204"/>
+        <location filename="../../ui/second_line.py" line="208"/>
         <source>Refresh queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="205"/>
+        <location filename="../../ui/second_line.py" line="209"/>
         <source>Record verdict and report [Ctrl+S]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="206"/>
+        <location filename="../../ui/second_line.py" line="210"/>
         <source>Hand back [Esc]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="207"/>
+        <location filename="../../ui/second_line.py" line="211"/>
         <source>Verdict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="208"/>
+        <location filename="../../ui/second_line.py" line="212"/>
         <source>Final decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="209"/>
+        <location filename="../../ui/second_line.py" line="213"/>
         <source>Refusal reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="210"/>
+        <location filename="../../ui/second_line.py" line="214"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="211"/>
+        <location filename="../../ui/second_line.py" line="215"/>
         <source>Printed data: no page image</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="212"/>
+        <location filename="../../ui/second_line.py" line="216"/>
         <source>The printed data as scanned, to compare with the MRZ and the chip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="213"/>
+        <location filename="../../ui/second_line.py" line="217"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="213"/>
+        <location filename="../../ui/second_line.py" line="217"/>
         <source>MRZ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="213"/>
+        <location filename="../../ui/second_line.py" line="217"/>
         <source>Chip</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1509,108 +1513,108 @@
     </message>
     <message>
         <location filename="../../ui/codes.py" line="720"/>
-        <location filename="../../ui/second_line.py" line="215"/>
+        <location filename="../../ui/second_line.py" line="219"/>
         <source>admit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/codes.py" line="721"/>
-        <location filename="../../ui/second_line.py" line="215"/>
+        <location filename="../../ui/second_line.py" line="219"/>
         <source>refuse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="221"/>
+        <location filename="../../ui/second_line.py" line="225"/>
         <source>UV: paper dull, fluorescent pattern present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="222"/>
+        <location filename="../../ui/second_line.py" line="226"/>
         <source>UV: pattern continues across the photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="223"/>
+        <location filename="../../ui/second_line.py" line="227"/>
         <source>IR: MRZ and printed data in IR-absorbing ink</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="224"/>
+        <location filename="../../ui/second_line.py" line="228"/>
         <source>IR: background artwork vanishes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="225"/>
+        <location filename="../../ui/second_line.py" line="229"/>
         <source>Photo: no signs of substitution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="226"/>
+        <location filename="../../ui/second_line.py" line="230"/>
         <source>Printed data agrees with the MRZ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="227"/>
+        <location filename="../../ui/second_line.py" line="231"/>
         <source>Printing: intaglio/offset quality, no toner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="228"/>
+        <location filename="../../ui/second_line.py" line="232"/>
         <source>Laminate and page intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="262"/>
+        <location filename="../../ui/second_line.py" line="266"/>
         <source> — held by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="327"/>
+        <location filename="../../ui/second_line.py" line="331"/>
         <source>Take a referral from the queue (Enter).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="339"/>
+        <location filename="../../ui/second_line.py" line="343"/>
         <source>Referral: %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="360"/>
+        <location filename="../../ui/second_line.py" line="364"/>
         <source>Reference specimen %1 (synthetic), in the light of the large view:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="371"/>
+        <location filename="../../ui/second_line.py" line="375"/>
         <source>no chip read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="356"/>
+        <location filename="../../ui/second_line.py" line="360"/>
         <source>Reference specimen for %1: none available at this booth.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="371"/>
+        <location filename="../../ui/second_line.py" line="375"/>
         <source>chip data not kept at this booth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="386"/>
+        <location filename="../../ui/second_line.py" line="390"/>
         <source>The chip and the MRZ differ in this field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="398"/>
+        <location filename="../../ui/second_line.py" line="403"/>
         <source>No specimen image in this light</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="484"/>
+        <location filename="../../ui/second_line.py" line="493"/>
         <source>Saving the verdict and writing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="493"/>
+        <location filename="../../ui/second_line.py" line="502"/>
         <source>Verdict recorded; the report is stored and will be synced.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1648,32 +1652,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/codes.py" line="740"/>
+        <location filename="../../ui/codes.py" line="750"/>
         <source>not opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/codes.py" line="741"/>
+        <location filename="../../ui/codes.py" line="751"/>
         <source>no picture from the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/codes.py" line="742"/>
+        <location filename="../../ui/codes.py" line="752"/>
         <source>camera not available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/codes.py" line="743"/>
+        <location filename="../../ui/codes.py" line="753"/>
         <source>camera lost — check the cable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/codes.py" line="744"/>
+        <location filename="../../ui/codes.py" line="754"/>
         <source>scan unreadable — scan the document again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/codes.py" line="747"/>
+        <location filename="../../ui/codes.py" line="757"/>
         <source>read failed — present the document again</source>
         <translation type="unfinished"></translation>
     </message>
