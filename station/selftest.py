@@ -3,7 +3,8 @@
 Every step runs offline and without devices, on the files the booth ships with: parse the built-in
 sample's MRZ; read that MRZ from the sample image with the default OCR engine (this loads the trained
 model); write and read back a record with an image in a temporary store (this applies every
-migration); render the main window offscreen; load the Arabic translation. A missing model, Qt plugin,
+migration); find the face on the sample page with dlib's models; render the main window offscreen;
+load the Arabic translation and a font that can show it. A missing model, Qt plugin,
 translation or migration file in a bundle shows up here, at installation, rather than at the first
 traveller.
 
@@ -14,6 +15,7 @@ The two Qt steps live in ``ui.selftest_window``, loaded by name: ``station`` nev
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 import os
 import shutil
@@ -24,9 +26,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import cv2
+import numpy as np
+
 from mrz import MRZError, parse
 from mrz.ocr.engines import OwnEngine
 from mrz.ocr.recognise import MODEL_PATH, Recogniser
+from station.checks import face
 from station.store import KnownStoreError, Store
 from station.store.schema import current_version, discover
 
@@ -49,6 +55,7 @@ class SelftestFiles:
     sample_mrz: Path = SAMPLE_DIR / "sample.mrz"
     ocr_model: Path = MODEL_PATH
     i18n_dir: Path | None = None  # None: the directory the UI loads translations from
+    face_models: Path | None = None  # None: the models of the installed face-recognition-models
     store_dir: Path | None = None  # None: a temporary directory; give the booth's data disk to test it
 
 
@@ -149,6 +156,28 @@ def _read_back(path: Path, record_id: str, image: bytes) -> str:
     return f"record and image written and read back, schema version {version}"
 
 
+def step_face(ctx: StepContext) -> str:
+    """The face check's engine loads its models and finds the face on the sample page. Face matching
+    is an optional part of a source install; a missing dlib there is reported, not failed."""
+    if ctx.files.face_models is None and importlib.util.find_spec("dlib") is None:
+        return "dlib is not installed (optional): the face check will report 'not checked'"
+    try:
+        engine = face.FaceEngine(ctx.files.face_models) if ctx.files.face_models else face.engine()
+    except Exception as exc:  # FaceEngineUnavailableError, or dlib's RuntimeError for a bad model file
+        raise SelftestError(f"the face models cannot be loaded: {exc}") from None
+    try:
+        data = np.frombuffer(ctx.files.sample_image.read_bytes(), np.uint8)
+    except OSError as exc:
+        raise SelftestError(f"cannot read the sample image {ctx.files.sample_image}: {exc}") from None
+    image = cv2.imdecode(data, cv2.IMREAD_COLOR) if data.size else None
+    if image is None:
+        raise SelftestError(f"{ctx.files.sample_image} is not an image")
+    found = engine.largest_face(np.asarray(image, np.uint8))
+    if found is None:
+        raise SelftestError(f"no face found in the photo of {ctx.files.sample_image}")
+    return f"models loaded, face found, descriptor of {found.descriptor.size} values"
+
+
 def _ui() -> object:
     if sys.platform.startswith("linux") and not (
         os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
@@ -174,6 +203,7 @@ STEPS: tuple[tuple[str, Callable[[StepContext], str]], ...] = (
     ("mrz-parse", step_mrz_parse),
     ("mrz-ocr", step_mrz_ocr),
     ("store", step_store),
+    ("face", step_face),
     ("window", step_window),
     ("translations", step_translations),
 )

@@ -1,4 +1,4 @@
-"""``station selftest``: check this installation offline (MRZ, OCR model, store, window, translations).
+"""``station selftest``: check this installation offline (MRZ, OCR, store, face models, window, languages).
 
 Prints one line per step (``ok``/``FAILED``, time, what was checked or what is wrong) and exits 1
 when any step failed, so an installer or a supervisor's script can tell a broken booth at once. The
@@ -20,8 +20,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "selftest",
         help="check this installation without network or devices",
-        description="Parses and reads the built-in sample MRZ, writes and reads a temporary store, renders"
-        " the main window offscreen and loads the Arabic translation. Exit status 1 if any step fails.",
+        description="Parses and reads the built-in sample MRZ, writes and reads a temporary store, finds the"
+        " sample's face with the face models, renders the main window offscreen and loads the Arabic"
+        " translation. Exit status 1 if any step fails.",
     )
     parser.add_argument(
         "--ocr-model", type=Path, default=defaults.ocr_model, metavar="PATH", help="OCR model (.npz) to load"
@@ -35,6 +36,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=defaults.sample_mrz,
         metavar="PATH",
         help="text file with the MRZ the sample image carries",
+    )
+    parser.add_argument(
+        "--face-models", type=Path, default=None, metavar="DIR", help="directory of dlib's face models"
     )
     parser.add_argument(
         "--i18n-dir", type=Path, default=None, metavar="DIR", help="directory of the compiled translations"
@@ -55,6 +59,7 @@ def _run(args: argparse.Namespace) -> int:
         sample_mrz=args.sample_mrz,
         ocr_model=args.ocr_model,
         i18n_dir=args.i18n_dir,
+        face_models=args.face_models,
         store_dir=args.store_dir,
     )
     started = time.perf_counter()

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import cv2
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,7 +21,7 @@ from station.selftest import SAMPLE_DIR, SelftestError, SelftestFiles, StepConte
 from tests.packaging.make_selftest_sample import make_sample
 
 ROOT = Path(__file__).resolve().parents[2]
-STEPS = ("mrz-parse", "mrz-ocr", "store", "window", "translations")
+STEPS = ("mrz-parse", "mrz-ocr", "store", "face", "window", "translations")
 OTHER_MRZ = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
 
 
@@ -134,6 +136,19 @@ def test_store_on_a_given_disk_leaves_nothing(tmp_path: Path, capsys: pytest.Cap
     assert main(["selftest", "--store-dir", str(tmp_path)]) == 0
     assert "schema version" in _lines(capsys.readouterr().out)["store"]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_face_models(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _failing(capsys, ["--face-models", str(tmp_path)], "face", "the face models cannot be loaded")
+
+
+def test_sample_without_a_face(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blank = tmp_path / "blank.png"
+    encoded, png = cv2.imencode(".png", np.full((600, 900), 255, np.uint8))
+    assert encoded
+    blank.write_bytes(png.tobytes())
+    lines = _failing(capsys, ["--sample-image", str(blank)], "mrz-ocr", "no MRZ read from")
+    assert "FAILED" in lines["face"] and "no face found in the photo of" in lines["face"]
 
 
 def test_missing_translations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
