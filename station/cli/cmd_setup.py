@@ -123,10 +123,16 @@ def _central_link(args: argparse.Namespace, base: Config) -> CentralLink | None:
     return CentralLink(
         url=url,
         token=_token(args, base.central.token if same_server else ""),
-        ca_file=args.ca_file or (base.central.ca_file if same_server else ""),
-        client_cert=args.client_cert or (base.central.client_cert if same_server else ""),
-        list_public_key=args.list_public_key or base.central.list_public_key,
+        ca_file=_absolute(args.ca_file) or (base.central.ca_file if same_server else ""),
+        client_cert=_absolute(args.client_cert) or (base.central.client_cert if same_server else ""),
+        list_public_key=_absolute(args.list_public_key) or base.central.list_public_key,
     )
+
+
+def _absolute(option: str) -> str:
+    """A file named on the command line is relative to where setup runs; in the file, relative paths
+    mean relative to the file. Written absolute, the file keeps pointing at what was named."""
+    return str(Path(option).expanduser().resolve()) if option else ""
 
 
 def _create_admin(args: argparse.Namespace, store: Store, config: Config) -> None:

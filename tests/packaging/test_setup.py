@@ -84,6 +84,8 @@ def test_first_run_registers_and_creates_the_admin(
 ) -> None:
     server, tls = central
     args = _registration(server, tls, "B07", booth_home)
+    monkeypatch.chdir(tls.ca_file.parent)  # the CA named relative to where setup runs
+    args[args.index("--ca-file") + 1] = tls.ca_file.name
     assert _setup(monkeypatch, args) == 0
     out = capsys.readouterr().out
     assert f"registered with {server.url}" in out
@@ -93,6 +95,7 @@ def test_first_run_registers_and_creates_the_admin(
     config = Config.load(path)
     assert (config.booth.crossing_point, config.booth.booth_id) == ("ZZA", "B07")
     assert config.central.url == server.url and config.central.token
+    assert config.central.ca_file == str(tls.ca_file.resolve())
     assert config.store_path() == booth_home / "data" / "border-station" / "booth.sqlite"
     with Store.open(config.store_path()) as store:
         [admin] = admins(store, config)
