@@ -1,4 +1,4 @@
-"""``station mrz read [--engine NAME] [--json] IMAGE...``: read MRZs from image files.
+"""``station mrz read [--engine NAME] [--json] [--infrared IR_IMAGE]... IMAGE...``: MRZs from image files.
 
 All images are read in one process (the recogniser loads once). Each image gives one result; with
 ``--json`` one JSON object per line::
@@ -8,9 +8,12 @@ All images are read in one process (the recogniser loads once). Each image gives
 
 ``elapsed_ms`` is that image's time inside the process: reading the file, decoding, locating, reading.
 
+``--infrared``, once per IMAGE: the same page under IR light, tried when the white-light image gives no
+valid MRZ (the MRZ's ink shows under IR, the artwork behind it does not).
+
 Exit status: 0 when every image was processed, including images with no MRZ or files that are not
 images (those are results, with ``"mrz": null`` and the reason in ``error``, so a batch never stops half
-way); 2 when the chosen engine is unknown or not installed.
+way); 2 when the chosen engine is unknown or not installed, or ``--infrared`` does not pair up.
 """
 
 from __future__ import annotations
@@ -47,6 +50,14 @@ def register(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         help=f"OCR engine (default {DEFAULT_ENGINE})",
     )
     parser.add_argument("--json", action="store_true", help="one JSON object per image and line")
+    parser.add_argument(
+        "--infrared",
+        action="append",
+        type=Path,
+        metavar="IR_IMAGE",
+        help="the same page under infrared light, tried when the white-light image gives no valid MRZ; "
+        "give it once per IMAGE, in the same order",
+    )
     parser.add_argument("images", nargs="+", type=Path, metavar="IMAGE")
     parser.set_defaults(handler=_run)
 
@@ -58,15 +69,21 @@ def _read_file(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def read_one(engine: Engine, path: Path) -> dict[str, Any]:
-    """One image's JSON record; never raises for a bad file."""
+def read_one(engine: Engine, path: Path, infrared: Path | None = None) -> dict[str, Any]:
+    """One image's JSON record; never raises for a bad file (an unreadable IR file is only logged)."""
     started = time.perf_counter()
+    ir_data = None
+    if infrared is not None:
+        try:
+            ir_data = _read_file(infrared)
+        except OSError as exc:
+            log.warning("%s: infrared image not used: %s", infrared, exc.strerror or exc)
     try:
         data = _read_file(path)
     except OSError as exc:
         reading = Reading(None, f"cannot read file: {exc.strerror or exc}")
     else:
-        reading = engine.read(data)
+        reading = engine.read(data, infrared=ir_data)
     elapsed = (time.perf_counter() - started) * 1000
     result = reading.result
     if result is None:
@@ -93,12 +110,19 @@ def _human(record: dict[str, Any]) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
+    infrared: list[Path | None] = list(args.infrared or [None] * len(args.images))
+    if len(infrared) != len(args.images):
+        raise CommandError(
+            f"--infrared given {len(infrared)} time(s) for {len(args.images)} image(s): "
+            "give one infrared image per IMAGE, in the same order",
+            2,
+        )
     try:
         engine = get_engine(args.engine)
     except EngineUnavailableError as exc:
         raise CommandError(str(exc), 2) from None
-    for path in args.images:
-        record = read_one(engine, path)
+    for path, ir_path in zip(args.images, infrared, strict=True):
+        record = read_one(engine, path, ir_path)
         print(json.dumps(record, ensure_ascii=False) if args.json else _human(record), flush=True)
     sys.stdout.flush()
     return 0

@@ -160,3 +160,87 @@ def test_subprocess_many_images(tmp_path: Path, write_scene) -> None:
     lines = proc.stdout.splitlines()
     assert len(lines) == 2
     assert all(json.loads(line)["valid"] for line in lines)
+
+
+def test_infrared_image_is_tried_when_given(capsys, tmp_path: Path, write_scene) -> None:
+    sc = scene("TD3", 5)
+    washed_out = tmp_path / "white.png"  # the MRZ lost under white light (glare, a washed-out capture)
+    washed_out.write_bytes(_encode(np.full((1000, 1400), 235, np.uint8)))
+    infrared = tmp_path / "ir.jpg"
+    infrared.write_bytes(sc.infrared_jpeg)
+    status, [without] = run_json(capsys, washed_out)
+    assert status == 0 and without["mrz"] is None
+    status, [record] = run_json(capsys, "--infrared", infrared, washed_out)
+    assert status == 0
+    assert record["file"] == str(washed_out)
+    assert record["mrz"] == "\n".join(sc.mrz_lines)
+    assert record["valid"] is True
+
+
+def test_an_unreadable_infrared_file_does_not_lose_the_white_light_reading(capsys, write_scene) -> None:
+    sc = scene("TD1", 6)
+    status, [record] = run_json(capsys, "--infrared", "/nonexistent/ir.png", write_scene("card", sc))
+    assert status == 0
+    assert record["mrz"] == "\n".join(sc.mrz_lines)
+
+
+def test_infrared_images_must_pair_with_the_images(capsys, write_scene) -> None:
+    path = write_scene("p", scene("TD2", 7))
+    status = main(["mrz", "read", "--infrared", str(path), str(path), str(path)])
+    err = capsys.readouterr().err
+    assert status == 2
+    assert "one infrared image per IMAGE" in err
+
+
+def test_bad_inputs_take_bounded_memory_and_time(tmp_path: Path) -> None:
+    """A decompression bomb is refused from its header: the process never holds its pixels."""
+    bombs = {
+        "bomb.png": _png_header_only(60_000, 60_000),  # 3.6 GP: 3.6 GB as grey
+        "bomb1bit.png": _one_bit_png(19_000, 19_000),  # a real, fully decodable file: 361 MP
+        "bomb.jpg": _jpeg_claiming(60_000, 60_000),
+    }
+    for name, data in bombs.items():
+        (tmp_path / name).write_bytes(data)
+    # the peak resident memory of this process image (VmHWM; ru_maxrss would include pytest's, as the
+    # kernel carries it over the fork)
+    probe = (
+        "import re, sys\n"
+        "from pathlib import Path\n"
+        "from station.cli import main\n"
+        "status = main(['mrz', 'read', '--json', *sys.argv[1:]])\n"
+        "status_text = Path('/proc/self/status').read_text()\n"
+        "print(re.search(r'VmHWM:\\s+(\\d+) kB', status_text).group(1), file=sys.stderr)\n"
+        "sys.exit(status)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe, *(str(tmp_path / name) for name in bombs)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["mrz"] for r in records] == [None] * len(bombs)
+    assert all("too large" in str(r["error"]) for r in records), records
+    assert all(r["elapsed_ms"] < 5_000 for r in records), records
+    peak_kib = int(proc.stderr.strip().splitlines()[-1])
+    assert peak_kib < 300 * 1024, f"peak memory {peak_kib} KiB"  # decoding any of them would need more
+
+
+def _one_bit_png(width: int, height: int) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("1", (width, height), 1).save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def _jpeg_claiming(width: int, height: int) -> bytes:
+    """A small real JPEG whose frame header is patched to claim ``width`` x ``height``."""
+    data = bytearray(_encode(np.full((16, 16), 128, np.uint8), ".jpg"))
+    sof = data.index(b"\xff\xc0")
+    data[sof + 5 : sof + 9] = struct.pack(">HH", height, width)
+    return bytes(data)

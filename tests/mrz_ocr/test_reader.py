@@ -8,7 +8,7 @@ import numpy as np
 from mrz import parse
 from mrz.ocr import get_engine, read_mrz
 from mrz.ocr.decode import decode_image
-from mrz.ocr.reader import NOT_FOUND, _candidates, _decide
+from mrz.ocr.reader import NOT_FOUND, _candidates, _decide, _text, constrain
 from mrz.ocr.recognise import CHARSET
 from mrz.ocr.rectify import Grid
 from mrz.ocr.render import Distortion
@@ -117,3 +117,29 @@ def test_two_misreads_that_cancel_in_a_check_digit_are_not_trusted() -> None:
     result = _decide(_one_hot(misread, {44: ("0", 0.6), 45: ("0", 0.6)}), _grid())
     assert result is not None
     assert not (result.valid and result.mrz != truth)
+
+
+def test_the_format_rules_out_digits_in_names_and_letters_in_dates() -> None:
+    # the recogniser prefers '0' for the surname's 'O' and 'O' for the birth date's '0'
+    name_o = TRUTH.index("ERIKSSON") + 6
+    date_zero = 44 + 13 + 2  # line 2, birth date 740812
+    assert TRUTH[name_o] == "O" and TRUTH.replace("\n", "")[date_zero] == "0"
+    probs = _one_hot(TRUTH, {name_o: ("0", 0.4), date_zero: ("O", 0.4)})
+    plain = _text(probs, _grid()).replace("\n", "")
+    assert plain[name_o] == "0" and plain[date_zero] == "O"
+    constrained = constrain(probs, _grid())
+    assert _text(constrained, _grid()) == TRUTH
+    assert constrained[name_o].max() > 0.99 and constrained[date_zero].max() > 0.99
+
+
+def test_an_unknown_country_code_is_read_from_the_runner_up() -> None:
+    # the issuing state's 'D' read as 'O' (NLO is no country); no check digit covers it
+    pos = TRUTH.index("NLD") + 2
+    probs = _one_hot(TRUTH, {})
+    probs[pos] = 1e-6
+    probs[pos, CHARSET.index("O")] = 0.6
+    probs[pos, CHARSET.index("D")] = 0.4
+    result = _decide(probs, _grid())
+    assert result is not None
+    assert result.mrz == TRUTH
+    assert result.valid is True  # the rival reading NLO is no country: it does not make NLD doubtful
