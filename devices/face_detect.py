@@ -102,13 +102,13 @@ def _detect_heuristic(image: Image) -> list[FaceBox]:
 
 def _head_rows(blob: Image) -> int:
     """Rows of a skin blob that belong to the head: from the top down to where it narrows to a
-    neck (under 3/4 of the widest row so far, once the blob is about as tall as a face is wide), so
+    neck (under 3/4 of the widest row so far, once the blob is taller than it is wide), so
     a neck and a skin-coloured collar joined to the face do not make it too tall to pass for one."""
     widths = np.convolve(blob.sum(axis=1).astype(np.float64), np.ones(9) / 9, mode="same")
     widest = 0.0
     for row, row_width in enumerate(widths):
         widest = max(widest, float(row_width))
-        if row > 0.8 * widest and row_width < 0.75 * widest:
+        if row > widest and row_width < 0.75 * widest:
             return row
     return len(widths)
 

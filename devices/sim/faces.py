@@ -44,6 +44,8 @@ _STEP = float(_u_axis[1] - _u_axis[0])
 _u_grid, _v_grid = np.meshgrid(_u_axis, _v_axis)
 _WARP = 0.12
 _RELIEF = 0.07
+_BLOTCH = 0.12
+_BLOTCH_SIGMA = 6.0
 
 SKIN_TONES: tuple[tuple[int, int, int], ...] = (
     (188, 208, 240),
@@ -156,9 +158,10 @@ class Capture:
     noise: float = 2.0
     blur: float = 0.0
     jpeg_quality: int = 0  # 0: no JPEG round trip
+    exposure: float = 0.0  # grey level the camera meters the face to (0: fixed exposure)
 
 
-DOCUMENT_CAPTURE = Capture(light_elevation=15.0, ambient=0.55, face_fraction=0.52, noise=1.0)
+DOCUMENT_CAPTURE = Capture(light_elevation=15.0, ambient=0.55, face_fraction=0.52, noise=1.0, exposure=150.0)
 """A passport photo: frontal, evenly lit, plain light background."""
 
 
@@ -252,6 +255,7 @@ def random_capture(rng: random.Random) -> Capture:
         noise=rng.uniform(2, 6),
         blur=rng.uniform(0, 1.0),
         jpeg_quality=rng.randint(60, 95),
+        exposure=rng.uniform(115, 150),
     )
 
 
@@ -277,15 +281,38 @@ def live_capture(seed: int, capture_seed: int, *, width: int = 640, height: int 
     return render(identity(seed), width, height, random_capture(random.Random(capture_seed)))
 
 
+def camera_frame(seed: int, index: int, *, width: int = 640, height: int = 480) -> Image:
+    """Frame ``index`` of a booth camera video of the person ``seed``: the head drifts and turns a
+    little and the light changes slowly, as a traveller shifts in front of the camera."""
+    t = index / 10
+    capture = Capture(
+        yaw=6 * math.sin(t * 0.9),
+        pitch=3 * math.sin(t * 0.6 + 1),
+        roll=2 * math.sin(t * 0.4),
+        light_azimuth=25 + 10 * math.sin(t * 0.3),
+        light_elevation=25,
+        ambient=0.42,
+        smile=0.15 + 0.15 * math.sin(t * 0.5),
+        face_fraction=0.28,
+        centre_x=0.5 + 0.08 * math.sin(t * 0.7),
+        centre_y=0.4,
+        background=(170, 175, 180),
+        noise=3.0,
+        exposure=135.0,
+    )
+    return render(identity(seed), width, height, capture)
+
+
 def render(person: Identity, width: int, height: int, capture: Capture) -> Image:
     """``person`` photographed as ``capture`` says, as a BGR image of ``width`` x ``height``."""
     depth, albedo, alpha = _deform(*_canonical(person, capture), person)
     shaded = _shade(depth, albedo, alpha, capture)
     shaded, alpha = _turn(shaded, alpha, depth, capture)
+    exposure = _exposure(shaded, capture)
     background = np.array(capture.background, np.float32)
-    flat = shaded * alpha[..., None] + background * (1 - alpha[..., None])
+    flat = (shaded * alpha[..., None] + background * (1 - alpha[..., None])) * exposure
     matrix = _placement(width, height, capture)
-    border = tuple(float(c) for c in capture.background)
+    border = tuple(float(c) * exposure for c in capture.background)
     image = cv2.warpAffine(flat, matrix, (width, height), flags=cv2.INTER_LINEAR, borderValue=border)
     return _camera(image, capture, person.seed)
 
@@ -383,8 +410,8 @@ def _canonical(person: Identity, capture: Capture) -> tuple[Array, Array, Array]
     skin = _colour(person.skin)
     albedo = np.empty((_GRID_H, _GRID_W, 3), np.float32)
     albedo[:] = skin
-    blotch = cv2.GaussianBlur(rng.normal(0, 1, (_GRID_H, _GRID_W)).astype(np.float32), (0, 0), 6)
-    albedo *= (1 + 0.06 * blotch / max(float(blotch.std()), 1e-6))[..., None]
+    blotch = cv2.GaussianBlur(rng.normal(0, 1, (_GRID_H, _GRID_W)).astype(np.float32), (0, 0), _BLOTCH_SIGMA)
+    albedo *= (1 + _BLOTCH * blotch / max(float(blotch.std()), 1e-6))[..., None]
     for side in (-1, 1):
         blush = 0.08 * _bump(side * 0.55, 0.5, 0.2, 0.15)
         albedo[..., 2] += blush * 0.5
@@ -560,7 +587,7 @@ def _beard_mask(person: Identity, capture: Capture, face: Array) -> Array:
 def _hair_mask(person: Identity, face: Array) -> Array:
     head = _ellipse(0.0, -0.15, person.face_width + person.hair_volume, 1.35 * person.face_length + 0.1)
     over = _v_grid < person.hairline + 0.25 * np.abs(_u_grid) ** 2
-    sides = (np.abs(_u_grid) > person.face_width * 0.85) & (_v_grid < -0.1 + person.hair_length * 1.2)
+    sides = (np.abs(_u_grid) > person.face_width * 0.9) & (_v_grid < -0.3 + person.hair_length * 0.9)
     top = head * (over | sides | (face < 0.5)).astype(np.float32)
     if person.hair_length > 0.6:
         drop = 1.2 * person.hair_length
@@ -587,6 +614,17 @@ def _shade(depth: Array, albedo: Array, alpha: Array, capture: Capture) -> Array
     light_level = (capture.ambient + (1 - capture.ambient) * lambert) * (1 - hollow)
     shaded = albedo * light_level[..., None] + 0.08 * spec[..., None] * alpha[..., None]
     return np.asarray(shaded * 255, np.float32)
+
+
+def _exposure(shaded: Array, capture: Capture) -> float:
+    """Face-priority auto-exposure, as booth cameras and photo studios meter: the middle of the face
+    is brought to ``capture.exposure`` grey, so dark skin is not rendered as a featureless shadow."""
+    if capture.exposure <= 0:
+        return 1.0
+    rows = slice(*np.searchsorted(_v_axis, (-0.6, 1.2)))
+    cols = slice(*np.searchsorted(_u_axis, (-0.6, 0.6)))
+    level = float(shaded[rows, cols].mean())
+    return float(np.clip(capture.exposure / max(level, 1.0), 0.8, 2.2))
 
 
 def _turn(image: Array, alpha: Array, depth: Array, capture: Capture) -> tuple[Array, Array]:

@@ -57,3 +57,10 @@ def test_page_and_chip_photo_are_the_generated_portrait() -> None:
 def test_any_size_and_seed_renders(width: int, height: int, seed: int) -> None:
     image = faces.portrait(width, height, seed)
     assert image.shape == (height, width, 3) and image.dtype == np.uint8
+
+
+def test_camera_frames_move_a_little_and_show_the_same_person() -> None:
+    first, later = faces.camera_frame(8, 0), faces.camera_frame(8, 15)
+    assert first.shape == (480, 640, 3)
+    assert 2 < _difference(first, later) < 40
+    assert np.array_equal(first, faces.camera_frame(8, 0))

@@ -186,3 +186,9 @@ def test_corrupt_live_photo_through_all_checks_is_a_finding_not_a_crash() -> Non
     )
     findings = [f for f in run_checks(ctx) if f.code.startswith(CODE)]
     assert [f.status.value for f in findings] == ["not_checked"]
+
+
+def test_camera_video_frames_match_the_holder() -> None:
+    for index in (0, 12):
+        finding = _match(faces.camera_frame(5, index), chip_of=5, config=SYNTHETIC)
+        assert finding.status.value == "passed", finding.message
