@@ -261,7 +261,37 @@ def _regular_line(
     size = float(np.median(sizes[members]))
     if not 0.6 * size < pitch < 2.0 * size:
         return None
+    members = _trim_stray_ends(members, u, pitch, size)
+    uu = u[members]
     return _Line(members, float(uu[0]), float(uu[-1]), float(np.median(v[members])), pitch, size)
+
+
+def _trim_stray_ends(
+    members: npt.NDArray[np.intp], u: FloatArray, pitch: float, size: float
+) -> npt.NDArray[np.intp]:
+    """Drops blobs at either end of a line that sit off its pitch (a speck of artwork, a VIZ letter 1.7
+    columns beyond the last filler): taken for a glyph, one would stretch the grid over a column too many.
+    A glyph lost at an end leaves a whole number of columns, and stays. "Whole" by the line's median
+    pitch and by the pitch next to that end: perspective changes it along the line by a fifth or more."""
+    uu = u[members]
+    gaps = np.diff(uu)
+
+    def off_pitch(gap: float, step: float, tolerance: float) -> bool:
+        return abs(gap / step - round(gap / step)) >= tolerance
+
+    def stray(index: int, neighbours: FloatArray) -> bool:
+        real = neighbours[neighbours > 0.3 * size]
+        local = float(np.median(real)) if len(real) else pitch
+        gap = float(gaps[index])
+        # off both the line's pitch and its neighbours' (which glare, split or merged glyphs can skew)
+        return gap > 0.3 * size and off_pitch(gap, pitch, 0.25) and off_pitch(gap, local, 0.2)
+
+    first, last = 0, len(members) - 1
+    while last - first >= MIN_LINE_BLOBS and stray(first, gaps[first + 1 : first + 4]):
+        first += 1
+    while last - first >= MIN_LINE_BLOBS and stray(last - 1, gaps[last - 4 : last - 1]):
+        last -= 1
+    return members[first : last + 1]
 
 
 def _groups(lines: list[_Line]) -> list[list[_Line]]:
