@@ -9,6 +9,7 @@ decisions are saved in order) and sync status reads run on ``ui.tasks.Tasks``.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,9 @@ log = logging.getLogger(__name__)
 
 LIVE_PHOTO_TIMEOUT = 1.0
 """Seconds to wait for a fresh camera frame; without one the checks say the live photo is missing."""
+
+CHIP_PROGRESS_INTERVAL = 0.1
+"""Seconds between two chip progress updates on screen (a bar needs no more)."""
 
 CHIP_FIELDS_KEPT = 500
 """Inspections whose chip data this booth keeps in memory for the second line (the store keeps only
@@ -131,6 +135,7 @@ class BoothController(QtCore.QObject):
         self.session: Session | None = None
         self.current: Current | None = None
         self._chip_fields: dict[str, dict[str, str] | None] = {}
+        self._chip_progress_group, self._chip_progress_at = "", 0.0
         self._held_scan: DocumentScan | None = None
         self._lock_timer = QtCore.QTimer(self)
         self._lock_timer.setInterval(1000)
@@ -259,8 +264,18 @@ class BoothController(QtCore.QObject):
         self.tasks.run(inspect, lambda result: self._inspected(result[0], result[1]), self._failed)
 
     def _chip_progress(self, progress: ChipProgress) -> None:
-        """Called on the worker reading the chip: the signal is queued to the GUI thread."""
-        self.chip_progress.emit(progress)
+        """Called on the worker reading the chip, once per block: passed on to the GUI thread (queued)
+        at most every ``CHIP_PROGRESS_INTERVAL`` s, and at each file's start and end, so a read of
+        hundreds of blocks never floods the GUI thread with repaints."""
+        now = time.monotonic()
+        group_changed = progress.group != self._chip_progress_group
+        if (
+            group_changed
+            or progress.done >= progress.total
+            or now - self._chip_progress_at >= CHIP_PROGRESS_INTERVAL
+        ):
+            self._chip_progress_group, self._chip_progress_at = progress.group, now
+            self.chip_progress.emit(progress)
 
     def inspect_manual(self, mrz_text: str) -> None:
         """The officer typed the MRZ of a document the reader could not read: inspect it again with the
