@@ -70,7 +70,7 @@ def test_the_booth_window_opens_on_the_booth_files_store_and_devices(
     def look_and_close() -> None:
         windows = [w for w in QtWidgets.QApplication.topLevelWidgets() if w.isVisible()]
         seen["titles"] = [w.windowTitle() for w in windows]
-        booth = next(w for w in windows if hasattr(w, "booth")).booth  # type: ignore[attr-defined]
+        booth = next(w for w in windows if hasattr(w, "booth")).booth
         seen["devices"] = sorted(booth.devices)
         seen["booth"] = booth.config.booth.booth_id
         QtWidgets.QApplication.closeAllWindows()
