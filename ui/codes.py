@@ -43,11 +43,15 @@ class Says:
     starts: str = ""
     """The core's English message starts so (only where evidence cannot tell two messages apart)."""
 
-    def fits(self, finding: Finding) -> bool:
+    def fits(self, finding: Finding, values: Mapping[str, Any]) -> bool:
+        """Whether this message is for ``finding``; ``starts`` may name an evidence value (the code
+        in "{code} is a nationality code")."""
+        starts = _fill(self.starts, values)
         return (
             finding.status is self.status
             and (self.severity is None or finding.severity is self.severity)
-            and finding.message.startswith(self.starts)
+            and starts is not None
+            and finding.message.startswith(starts)
         )
 
 
@@ -634,11 +638,7 @@ def finding_text(finding: Finding, catalogue: Mapping[str, Entry] | None = None)
     if entry.extra is not None:
         values.update(entry.extra(finding.evidence))
     for says in entry.says:
-        # a template's ``starts`` may name an evidence value (the code in "{code} is a nationality code")
-        starts = _fill(says.starts, values) if "{" in says.starts else says.starts
-        if starts is None or not Says(says.status, says.template, says.severity, starts).fits(finding):
-            continue
-        text = _fill(says.template, values)
+        text = _fill(says.template, values) if says.fits(finding, values) else None
         if text is not None:
             return text
     return finding.message
