@@ -45,6 +45,8 @@ _u_grid, _v_grid = np.meshgrid(_u_axis, _v_axis)
 _WARP = 0.12
 _RELIEF = 0.07
 _BLOTCH = 0.12
+_SHEEN = 0.08
+_MAX_GAIN = 2.2
 _BLOTCH_SIGMA = 6.0
 
 SKIN_TONES: tuple[tuple[int, int, int], ...] = (
@@ -241,7 +243,7 @@ def random_capture(rng: random.Random) -> Capture:
         pitch=rng.uniform(-8, 8),
         roll=rng.uniform(-6, 6),
         light_azimuth=rng.uniform(-45, 45),
-        light_elevation=rng.uniform(0, 45),
+        light_elevation=rng.uniform(10, 45),
         ambient=rng.uniform(0.3, 0.55),
         smile=rng.uniform(0, 0.6),
         brow_raise=rng.uniform(0, 0.05),
@@ -442,7 +444,8 @@ def _canonical(person: Identity, capture: Capture) -> tuple[Array, Array, Array]
         _paint(albedo, mole * 0.8, skin * 0.35)
     _paint_eyes(albedo, person, capture, eye_v)
     hair = _colour(person.hair)
-    _paint_brows(albedo, person, capture, eye_v, hair)
+    # brows stay darker than the skin whatever the hair colour, as they do on people
+    _paint_brows(albedo, person, capture, eye_v, np.minimum(hair * 0.9, skin * 0.45))
     if person.beard > 0 or person.moustache > 0:
         _paint(albedo, _beard_mask(person, capture, face), hair * 0.9 + skin * 0.1)
 
@@ -564,7 +567,7 @@ def _paint_eyes(albedo: Array, person: Identity, capture: Capture, eye_v: float)
             albedo *= (1 - 0.35 * rim * (_v_grid < eye_v))[..., None]
 
 
-def _paint_brows(albedo: Array, person: Identity, capture: Capture, eye_v: float, hair: Array) -> None:
+def _paint_brows(albedo: Array, person: Identity, capture: Capture, eye_v: float, colour: Array) -> None:
     for side in (-1, 1):
         centre = side * (person.eye_dx + 0.02)
         base_v = eye_v - person.brow_gap - capture.brow_raise
@@ -573,7 +576,7 @@ def _paint_brows(albedo: Array, person: Identity, capture: Capture, eye_v: float
         taper = np.clip(1 - np.abs(du + side * 0.2) ** 3, 0, 1)
         thickness = person.brow_thickness * (0.5 + 0.5 * taper)
         band = np.clip((thickness - np.abs(_v_grid - arch)) / 0.012, 0, 1) * (np.abs(du) < 1.05)
-        _paint(albedo, (band * 0.85).astype(np.float32), hair * 0.9)
+        _paint(albedo, (band * 0.85).astype(np.float32), colour)
 
 
 def _beard_mask(person: Identity, capture: Capture, face: Array) -> Array:
@@ -612,7 +615,7 @@ def _shade(depth: Array, albedo: Array, alpha: Array, capture: Capture) -> Array
     spec = np.clip((-dz_du * half[0] - dz_dv * half[1] + half[2]) / norm, 0, 1) ** 20
     hollow = np.clip((cv2.GaussianBlur(depth, (0, 0), 4) - depth) * 6, 0, 0.5)
     light_level = (capture.ambient + (1 - capture.ambient) * lambert) * (1 - hollow)
-    shaded = albedo * light_level[..., None] + 0.08 * spec[..., None] * alpha[..., None]
+    shaded = albedo * light_level[..., None] + _SHEEN * spec[..., None] * alpha[..., None]
     return np.asarray(shaded * 255, np.float32)
 
 
@@ -624,7 +627,7 @@ def _exposure(shaded: Array, capture: Capture) -> float:
     rows = slice(*np.searchsorted(_v_axis, (-0.6, 1.2)))
     cols = slice(*np.searchsorted(_u_axis, (-0.6, 0.6)))
     level = float(shaded[rows, cols].mean())
-    return float(np.clip(capture.exposure / max(level, 1.0), 0.8, 2.2))
+    return float(np.clip(capture.exposure / max(level, 1.0), 0.8, _MAX_GAIN))
 
 
 def _turn(image: Array, alpha: Array, depth: Array, capture: Capture) -> tuple[Array, Array]:
