@@ -26,7 +26,7 @@ import dataclasses
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,10 +82,15 @@ def chip_fields(scan: DocumentScan) -> dict[str, str] | None:
     Parsed without OCR correction: the chip's bytes are what the issuer wrote, and a "corrected"
     chip MRZ would hide exactly the difference an officer must see.
     """
-    if not scan.chip or "DG1" not in scan.chip:
+    return fields_from_chip(scan.chip)
+
+
+def fields_from_chip(chip: Mapping[str, bytes] | None) -> dict[str, str] | None:
+    """:func:`chip_fields` for data groups by name, e.g. those stored with an inspection."""
+    if not chip or "DG1" not in chip:
         return None
     try:
-        text = lds.parse_dg1(scan.chip["DG1"])
+        text = lds.parse_dg1(chip["DG1"])
         result = parse(text, correct=False)
     except (lds.LDSError, MRZError):
         return None

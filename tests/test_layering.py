@@ -61,3 +61,13 @@ def test_ui_imports_qt_only_through_one_module() -> None:
         if name.split(".")[0] == "PySide6"
     ]
     assert not bad, "ui modules must import Qt through ui.qt:\n" + "\n".join(bad)
+
+
+def test_ui_talks_to_station_only() -> None:
+    bad = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in _sources("ui")
+        for name in _imports(path)
+        if name.split(".")[0] in {"devices", "sync", "mrz"}
+    ]
+    assert not bad, "ui reaches the lower layers through station only:\n" + "\n".join(bad)

@@ -8,9 +8,9 @@ through ``station.auth`` or ``ui.booth_settings`` on a worker, under the adminis
 
 from __future__ import annotations
 
-from devices.scan import DocumentScan
 from station.auth import Role
 from station.config import Config, ConfigError
+from station.devices import DocumentScan
 from ui.booth import BoothController
 from ui.booth_settings import save_settings, setting_rows
 from ui.codes import device_reason, role_word

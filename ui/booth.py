@@ -14,17 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from devices.base import Device, DeviceConfig, create
-from devices.scan import DeviceState, DeviceStatus, DocumentScan, Image
 from station.auth import Auth, AuthError, Permission, Session
 from station.chip_read import ChipProgress, chip_fields
 from station.config import Config
+from station.devices import Device, DeviceState, DeviceStatus, DocumentScan, Image, open_device
 from station.domain import BoothRef, Inspection
+from station.health import Health, read_health
 from station.inspection import InspectionRun, Inspector
-from station.screening.lists import list_versions
 from station.store import Store
 from station.workflow import Workflow, WorkflowError, officer_of
-from sync import outbox
 from ui.qt import QtCore
 from ui.tasks import DeviceBridge, Tasks
 
@@ -35,29 +33,6 @@ LIVE_PHOTO_TIMEOUT = 1.0
 
 CHIP_PROGRESS_INTERVAL = 0.1
 """Seconds between two chip progress updates on screen (a bar needs no more)."""
-
-CHIP_FIELDS_KEPT = 500
-"""Inspections whose chip data this booth keeps in memory for the second line (the store keeps only
-the page images, so a referral taken after a restart shows no chip column)."""
-
-
-@dataclass(frozen=True)
-class Health:
-    """The booth's state for the status strip and the supervisor (read off the GUI thread)."""
-
-    pending: int
-    acked: int
-    rejected: int
-    pending_files: int
-    lists: dict[str, dict[str, Any]]
-    store_free_mb: int
-    store_low: bool
-    sync: Any = None  # sync.client.SyncStatus when the booth syncs
-    sync_error: str = ""
-
-    @property
-    def online(self) -> bool:
-        return self.sync is not None
 
 
 @dataclass(frozen=True)
@@ -134,7 +109,6 @@ class BoothController(QtCore.QObject):
         self.statuses: dict[str, DeviceStatus] = {}
         self.session: Session | None = None
         self.current: Current | None = None
-        self._chip_fields: dict[str, dict[str, str] | None] = {}
         self._chip_progress_group, self._chip_progress_at = "", 0.0
         self._held_scan: DocumentScan | None = None
         self._lock_timer = QtCore.QTimer(self)
@@ -150,8 +124,7 @@ class BoothController(QtCore.QObject):
     def open_devices(self) -> None:
         for spec in self.config.devices:
             try:
-                device = create(DeviceConfig.from_mapping(spec.to_toml_table()), self.bridge)
-                device.open()
+                device = open_device(spec, self.bridge)
             except (KeyError, ValueError, OSError) as exc:
                 log.error("device %s cannot start: %s", spec.name, exc)
                 self._on_status(DeviceStatus(spec.name, DeviceState.ERROR, str(exc)))
@@ -305,7 +278,6 @@ class BoothController(QtCore.QObject):
         inspection, scan = run.inspection, run.scan
         current = Current(inspection, scan, live)
         self.current = current
-        self._keep_chip_fields(inspection.inspection_id, current.chip)
         self.inspection_ready.emit(current)
         session = self.session
         if session is None:
@@ -344,18 +316,6 @@ class BoothController(QtCore.QObject):
             log.error("booth action failed: %s", exc)
         self.action_failed.emit(str(exc))
 
-    def _keep_chip_fields(self, inspection_id: str, fields: dict[str, str] | None) -> None:
-        self._chip_fields[inspection_id] = fields
-        while len(self._chip_fields) > CHIP_FIELDS_KEPT:
-            del self._chip_fields[next(iter(self._chip_fields))]
-
-    def chip_fields_of(self, inspection_id: str) -> tuple[bool, dict[str, str] | None]:
-        """``(known, fields)``: whether this booth read the inspection's document (so it knows about
-        its chip) and the chip's MRZ fields (None: no chip was read)."""
-        if inspection_id not in self._chip_fields:
-            return False, None
-        return True, self._chip_fields[inspection_id]
-
     # --- health -----------------------------------------------------------------------------------
 
     def poll_health(self) -> None:
@@ -365,26 +325,7 @@ class BoothController(QtCore.QObject):
 
     def read_health(self) -> Health:
         """Blocking (store and sync reads): call from a worker."""
-        with self.store.read() as conn:
-            counts = outbox.stats(conn)
-            (acked,) = conn.execute("SELECT COUNT(*) FROM outbox WHERE state = 'acked'").fetchone()
-            lists = list_versions(conn)
-        store_health = self.store.health()
-        sync_status, sync_error = None, ""
-        if self.sync is not None:
-            sync_status = self.sync.status()
-            sync_error = sync_status.last_error or ""
-        return Health(
-            pending=counts.pending,
-            acked=int(acked),
-            rejected=counts.rejected,
-            pending_files=counts.pending_files,
-            lists=lists,
-            store_free_mb=store_health.free_bytes // 1_000_000,
-            store_low=store_health.low_space,
-            sync=sync_status,
-            sync_error=sync_error,
-        )
+        return read_health(self.store, self.sync)
 
     # --- helpers for the other screens ------------------------------------------------------------
 

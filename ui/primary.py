@@ -8,13 +8,14 @@ opens in place of the buttons: Enter confirms, Escape goes back.
 
 from __future__ import annotations
 
-from devices.scan import DeviceState, DeviceStatus, DocumentScan, Image, Light
-from mrz.layout import Zone, layout_for_mrz
 from station.chip_read import ChipProgress
+from station.devices import DeviceState, DeviceStatus, DocumentScan, Image, Light
 from station.domain import Inspection
+from station.health import Health
+from station.pages import Zone, page_zone
 from station.workflow import suggested_protection_flags
 from ui import theme
-from ui.booth import BoothController, Current, Health
+from ui.booth import BoothController, Current
 from ui.codes import device_reason, finding_text, reason_choices
 from ui.i18n import fmt_date, fmt_number
 from ui.qt import QtCore, QtGui, QtWidgets
@@ -23,23 +24,11 @@ from ui.widgets import ImageView, StatusStrip, VerdictPanel, label, panel
 DECISION_KEYS = {"admit": "F5", "refuse": "F6", "refer": "F7", "protect": "F8", "manual": "F9", "next": "F10"}
 
 
-def zone_crop(image: Image | None, mrz_text: str | None, zone: Zone) -> Image | None:
-    """A zone of a page image (the photo, the printed data), from the format's nominal layout."""
-    if image is None or not mrz_text:
-        return None
-    try:
-        box = layout_for_mrz(mrz_text).scan_box(zone)
-    except (ValueError, KeyError):
-        return None
-    x0, y0, x1, y1 = box.pixels(image.shape[1], image.shape[0])
-    return image[y0:y1, x0:x1]
-
-
 def photo_crop(scan: DocumentScan | None, mrz_text: str | None) -> Image | None:
     """The document photo: the photo zone of the white-light page."""
     if scan is None:
         return None
-    return zone_crop(scan.images.get(Light.WHITE), mrz_text, Zone.PHOTO)
+    return page_zone(scan.images.get(Light.WHITE), mrz_text, Zone.PHOTO)
 
 
 class TravellerPanel(QtWidgets.QFrame):

@@ -13,21 +13,24 @@ from collections.abc import Callable
 import cv2
 import numpy as np
 
-from mrz.layout import Zone
 from station.auth import Permission
+from station.chip_read import fields_from_chip
 from station.domain import DecisionKind, Examination, ExaminationVerdict, Inspection, Referral, Verdict
+from station.pages import Zone, page_zone
 from station.sync_service import raise_alert
 from station.workflow import ReferralStatus
 from ui import theme
 from ui.booth import BoothController
 from ui.codes import examination_verdict_word, field_name, queue_word, reason_choices, reason_label
 from ui.i18n import fmt_time
-from ui.primary import zone_crop
 from ui.qt import QtCore, QtGui, QtWidgets
 from ui.report import REPORT_KIND, ReportInput, write_pdf
 from ui.specimens import Specimen
 from ui.specimens import load as load_specimen
 from ui.widgets import ImageView, label, panel, to_qimage
+
+Taken = tuple[Referral, Inspection, dict[str, np.ndarray], Specimen | None, dict[str, str] | None]
+"""A referral taken: the case, its page images by light, the reference specimen, the chip's fields."""
 
 LIGHTS = ("white", "ir", "uv")
 
@@ -101,6 +104,7 @@ class SecondLineScreen(QtWidgets.QWidget):
         self.inspection: Inspection | None = None
         self.images: dict[str, np.ndarray] = {}
         self.reference: Specimen | None = None
+        self.chip: dict[str, str] | None = None
         self.light = 0
         self._concealed = False
         self.last_report_id: str | None = None
@@ -288,7 +292,7 @@ class SecondLineScreen(QtWidgets.QWidget):
         referral_id = item.data(QtCore.Qt.ItemDataRole.UserRole)
         workflow, store = self.booth.workflow, self.booth.store
 
-        def take() -> tuple[Referral, Inspection, dict[str, np.ndarray], Specimen | None]:
+        def take() -> Taken:
             claim = workflow.take(session, referral_id)
             queued = {s.referral.referral_id: s.referral for s in workflow.referrals(session)}
             case = workflow.view_inspection(session, queued[claim.referral_id].inspection_id)
@@ -301,12 +305,13 @@ class SecondLineScreen(QtWidgets.QWidget):
             reference = (
                 load_specimen(document.issuing_state, document.document_code, fmt) if document else None
             )
-            return referral, inspection, decode_images(blobs), reference
+            chip = fields_from_chip(workflow.chip_data(session, inspection.inspection_id))
+            return referral, inspection, decode_images(blobs), reference, chip
 
         self.booth.run(take, self._taken, serial=True)
 
-    def _taken(self, result: tuple[Referral, Inspection, dict[str, np.ndarray], Specimen | None]) -> None:
-        self.referral, self.inspection, self.images, self.reference = result
+    def _taken(self, result: Taken) -> None:
+        self.referral, self.inspection, self.images, self.reference, self.chip = result
         self.light = 0
         self._show_case(self.inspection)
         self.refresh()
@@ -353,7 +358,7 @@ class SecondLineScreen(QtWidgets.QWidget):
         document = inspection.document
         kind = f"{document.issuing_state} {document.document_code}" if document else "?"
         self.printed.set_image(
-            zone_crop(self.images.get("white"), document.mrz if document else None, Zone.VIZ)
+            page_zone(self.images.get("white"), document.mrz if document else None, Zone.VIZ)
         )
         if self.reference is None:
             self.specimen.setText(
@@ -371,8 +376,8 @@ class SecondLineScreen(QtWidgets.QWidget):
         """The MRZ beside the chip, field by field; a field where they differ is marked (colour, bold
         and a sign, never colour alone): one of the two was altered."""
         fields = dict((inspection.mrz or {}).get("fields", {}))
-        known, chip = self.booth.chip_fields_of(inspection.inspection_id)
-        absent = self.tr("no chip read") if known else self.tr("chip data not kept at this booth")
+        chip = self.chip
+        absent = self.tr("no chip read")
         self.data.setRowCount(len(fields))
         for row, (name, value) in enumerate(fields.items()):
             printed = str(value)

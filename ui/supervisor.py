@@ -10,8 +10,9 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from station.health import Health
 from station.store import Store
-from ui.booth import BoothController, Health
+from ui.booth import BoothController
 from ui.codes import device_reason
 from ui.i18n import fmt_number
 from ui.qt import QtCharts, QtCore, QtGui, QtWidgets
@@ -139,7 +140,7 @@ class SupervisorScreen(QtWidgets.QWidget):
         if not health.online:
             self.sync_line.setText(self.tr("Sync: this booth works offline (no central server configured)."))
         else:
-            last = health.sync.last_success or self.tr("never")
+            last = (health.sync.last_success if health.sync else None) or self.tr("never")
             text = (
                 self.tr("Sync: %1 waiting, %2 files, %3 rejected; last success %4")
                 .replace("%1", fmt_number(health.pending))

@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from devices.scan import DeviceEvent, DeviceStatus, DocumentScan
+from station.devices import DeviceEvent, DeviceStatus, DocumentScan
 from ui.qt import QtCore
 
 log = logging.getLogger(__name__)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from devices.scan import DeviceState, DeviceStatus, Image
+from station.devices import DeviceState, DeviceStatus, Image
 from station.domain import Assessment, Verdict
 from station.findings import Finding, Status
 from ui import theme

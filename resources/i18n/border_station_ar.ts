@@ -1594,11 +1594,6 @@
         <translation>العيّنة المرجعية لـ %1: غير متوفرة في هذا الكشك.</translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="375"/>
-        <source>chip data not kept at this booth</source>
-        <translation>بيانات الشريحة غير محفوظة في هذا الكشك</translation>
-    </message>
-    <message>
         <location filename="../../ui/second_line.py" line="390"/>
         <source>The chip and the MRZ differ in this field</source>
         <translation>تختلف الشريحة ومنطقة القراءة الآلية في هذا الحقل</translation>

@@ -1594,11 +1594,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/second_line.py" line="375"/>
-        <source>chip data not kept at this booth</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/second_line.py" line="390"/>
         <source>The chip and the MRZ differ in this field</source>
         <translation type="unfinished"></translation>

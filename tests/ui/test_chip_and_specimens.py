@@ -73,22 +73,6 @@ def test_a_rewritten_chip_field_is_marked_in_second_line(qtbot, session):
         assert second.data.item(row, 1).text() != second.data.item(row, 2).text().removeprefix("≠ ")
 
 
-def test_after_a_restart_the_chip_column_says_the_chip_data_was_not_kept(qtbot, session):
-    login(qtbot, session, Role.OFFICER)
-    with qtbot.wait_signal(session.booth.inspection_ready, timeout=SIGNAL_TIMEOUT):
-        session.booth.run(lambda: session.demo.present(0), lambda _p: None)
-    with qtbot.wait_signal(session.booth.decision_saved, timeout=SIGNAL_TIMEOUT):
-        session.booth.decide("refer", reason="DOC", note="restart")
-    session.booth.logout()
-    session.booth._chip_fields.clear()  # what a restart of the booth application leaves
-    login(qtbot, session, Role.EXAMINER)
-    second = session.window.second_line
-    qtbot.wait_until(lambda: second.queue.count() == 1, timeout=SIGNAL_TIMEOUT)
-    second.take_selected()
-    qtbot.wait_until(lambda: second.inspection is not None, timeout=SIGNAL_TIMEOUT)
-    assert set(_column(second, 2).values()) == {"chip data not kept at this booth"}
-
-
 def test_the_specimen_follows_the_light_of_the_large_view(qtbot, session):
     current, _progress, second = _present_and_refer(qtbot, session, 0, "specimen")
     state = current.inspection.document.issuing_state
