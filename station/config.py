@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import tempfile
 import tomllib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -559,6 +560,41 @@ class Config:
             out.extend(f"{k} = {_toml_value(v)}" for k, v in device.to_toml_table().items())
             out.append("")
         return "\n".join(out)
+
+
+def write_booth_file(config: Config, path: Path | None = None) -> Path | None:
+    """Write ``config`` to its file (or ``path``) in one step, readable by its owner only (it holds
+    the booth's token): a crash leaves the old file or the new one, never half of one. The file it
+    replaces is kept as ``<name>.bak``; returns that backup's path, if any."""
+    target = path or config.source or default_config_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = (
+        "# Border Station booth configuration, written by the station (`station setup`, the admin screen).\n"
+        "# `station config example` prints every setting with its description.\n\n" + config.to_toml()
+    )
+    backup = None
+    if target.exists():
+        backup = target.with_name(target.name + ".bak")
+        backup.write_bytes(target.read_bytes())
+        os.chmod(backup, 0o600)
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    if os.name == "posix":  # the rename itself must survive a power cut
+        directory = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+    return backup
 
 
 def default_config_path() -> Path:

@@ -14,9 +14,7 @@ online backup, so an upgrade that goes wrong can be rolled back with the old rel
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -128,33 +126,6 @@ def create_admin(
 ) -> Officer:
     """The first administrator, through the same checks as ``station users add`` (PIN rules, audit)."""
     return Auth(store, settings=config.session).add_officer(officer_id, name, Role.ADMIN, pin, actor=actor)
-
-
-def write_config(config: Config, path: Path) -> Path | None:
-    """Write ``config`` to ``path`` atomically, readable by its owner only (it holds the booth's
-    token). An existing file is kept as ``<name>.bak``; returns that backup's path, if any."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = (
-        "# Border Station booth configuration, written by `station setup`.\n"
-        "# `station config example` prints every setting with its description.\n\n" + config.to_toml()
-    )
-    backup = None
-    if path.exists():
-        backup = path.with_name(path.name + ".bak")
-        backup.write_bytes(path.read_bytes())
-        os.chmod(backup, 0o600)
-    fd, temporary = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return backup
 
 
 @dataclass(frozen=True)

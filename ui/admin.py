@@ -3,7 +3,7 @@ disable, re-enable, set a PIN), booth config (single values edited, validated, s
 
 An administrator runs the booth, not the border: nothing here shows traveller data beyond the raw
 frames of the device under test, and those are cleared when the screen is locked. Every change goes
-through ``station.auth`` or ``ui.booth_settings`` on a worker, under the administrator's session.
+through ``station.auth`` or ``station.settings_edit`` on a worker, under the administrator's session.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 from station.auth import Role
 from station.config import Config, ConfigError
 from station.devices import DocumentScan
+from station.settings_edit import save_settings, setting_rows
 from ui.booth import BoothController
-from ui.booth_settings import save_settings, setting_rows
 from ui.codes import device_reason, role_word
 from ui.qt import QtCore, QtWidgets
 from ui.theme import mono_font

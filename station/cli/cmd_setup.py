@@ -17,7 +17,7 @@ from pathlib import Path
 from station.auth import AuthError
 from station.cli import CommandError
 from station.cli.cmd_config import add_config_option
-from station.config import Config, ConfigError, default_config_path
+from station.config import Config, ConfigError, default_config_path, write_booth_file
 from station.firstrun import (
     BoothIdentity,
     CentralLink,
@@ -27,7 +27,6 @@ from station.firstrun import (
     create_admin,
     upgrade_store,
     verify_registration,
-    write_config,
 )
 from station.store import KnownStoreError, Store
 
@@ -101,7 +100,7 @@ def _first_run(args: argparse.Namespace, base: Config, path: Path) -> int:
         else:
             _create_admin(args, store, config)
             print(f"administrator {args.admin_id} created in {config.store_path()}")
-    backup = write_config(config, path)
+    backup = write_booth_file(config, path)
     print(f"configuration written to {path}" + (f" (previous file kept as {backup})" if backup else ""))
     print("next: `station selftest`, then `station config show` to review the settings")
     return 0

@@ -10,7 +10,7 @@ import pytest
 from station import audit
 from station.auth import PermissionDenied, Role
 from station.config import Config, ConfigError
-from ui.booth_settings import save_settings, setting_rows
+from station.settings_edit import save_settings, setting_rows
 
 from .conftest import OFFSCREEN_NOISE, SIGNAL_TIMEOUT, login
 

@@ -2,24 +2,21 @@
 setting's own declaration in ``station.config``, the file replaced atomically (a crash leaves the old
 file or the new one, never half of one), and the change audited under the administrator's name.
 
-No Qt here: the screen calls ``save_settings`` on a worker. Only single values (text, numbers,
+The administration screen calls ``save_settings`` on a worker. Only single values (text, numbers,
 true/false) are edited here; tables and lists (reason codes, weights, devices) stay in the file.
 The running booth keeps the settings it started with: most of them are read once at start-up.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from station import audit
 from station.auth import Permission, Session, require
-from station.config import Config, ConfigError, Setting, default_config_path
+from station.config import Config, ConfigError, Setting, default_config_path, write_booth_file
 from station.store import Store
 
 SCALARS = (bool, int, float, str)
@@ -112,30 +109,10 @@ def save_settings(config: Config, changes: Mapping[str, str], *, store: Store, s
     if problems:
         raise ConfigError(str(target), problems)
     updated = Config.from_mapping(data, source=target)
-    write_atomically(target, updated.to_toml())
+    write_booth_file(updated, target)
     with store.transaction() as conn:
         # the settings the booth runs with are the baseline (a no-op when start-up already noted them),
         # so the administrator's entry names exactly the keys they changed
         audit.note_settings(conn, config, actor="system:startup", clock=store.clock)
         audit.note_settings(conn, updated, actor=session.actor(), clock=store.clock)
     return updated
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` in one step (temporary file in the same folder, fsync, rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    directory = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(directory)
-    finally:
-        os.close(directory)
