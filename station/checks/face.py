@@ -96,7 +96,10 @@ class FaceEngine:
         Raises ``UnusableImageError`` for a picture that is not an image."""
         rgb = _as_rgb(image)
         with self._lock:
-            found = sorted(self._detector(rgb, 1), key=lambda r: r.width() * r.height(), reverse=True)
+            # at the picture's own scale first (a booth camera's face is large); upsampled once only
+            # when nothing is found there (a small printed photo): 4x faster in the usual case
+            boxes = list(self._detector(rgb, 0)) or list(self._detector(rgb, 1))
+            found = sorted(boxes, key=lambda r: r.width() * r.height(), reverse=True)
             return [self._describe(image, rgb, box) for box in found]
 
     def largest_face(self, image: Image) -> Face | None:
