@@ -97,6 +97,7 @@ DRIVERS: dict[str, str] = {
     "wedge": "devices.wedge_reader:WedgeReader",
     "hotfolder": "devices.hotfolder:HotFolderScanner",
     "camera": "devices.camera:Camera",
+    "camera-sim": "devices.sim.desk_camera:DeskCamera",
     "pcsc": "devices.chip.pcsc:PcscChipReader",
     "emrtd-sim": "devices.sim.emrtd.desk:DeskChipReader",
 }

@@ -141,7 +141,14 @@ class BoothController(QtCore.QObject):
         if self.sync is not None:
             self.sync.stop()
 
-    def device_of_kind(self, driver: str) -> Device | None:
+    def device_of_kind(self, kind: str) -> Device | None:
+        """The first open device of ``kind`` (the booth file's ``kind``: camera, scanner ...)."""
+        for device in self.devices.values():
+            if device.config.kind == kind:
+                return device
+        return None
+
+    def device_of_driver(self, driver: str) -> Device | None:
         for device in self.devices.values():
             if device.config.driver == driver:
                 return device

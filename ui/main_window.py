@@ -214,7 +214,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         if isinstance(QtWidgets.QApplication.focusWidget(), (QtWidgets.QLineEdit, QtWidgets.QPlainTextEdit)):
             return
-        wedge = self.booth.device_of_kind("wedge")
+        wedge = self.booth.device_of_driver("wedge")
         if wedge is None:
             return
         key = event.key()
@@ -223,7 +223,7 @@ class MainWindow(QtWidgets.QMainWindow):
             wedge.key(char, time.monotonic())  # type: ignore[attr-defined]
 
     def _wedge_idle(self) -> None:
-        wedge = self.booth.device_of_kind("wedge")
+        wedge = self.booth.device_of_driver("wedge")
         if wedge is not None:
             wedge.idle()  # type: ignore[attr-defined]
 

@@ -118,8 +118,7 @@ def render_document_scan(
     page.draw_header(str(fields.get("issuing_state", "")), str(fields.get("document_code", "P")))
     page.draw_viz(fields, altered_expiry=Defect.ALTERED_DATE in defects)
     page.draw_mrz(lines, ir_visible=Defect.IR_INVISIBLE_MRZ not in defects)
-    face_seed = seed if Defect.SUBSTITUTED_PHOTO not in defects else seed ^ 0x5EED_F00D
-    page.draw_photo(face_seed)
+    page.draw_photo(photo_seed(seed, defects))
     images = {
         Light.WHITE: page.compose_white(),
         Light.IR: page.compose_ir(),
@@ -312,6 +311,12 @@ class _Page:
         ink = np.maximum(ir, clear)[..., None] * np.float32(0.7)
         image = image * (1 - ink) + np.array([20, 10, 15], np.float32) * ink
         return self._finish(image, 2.0)
+
+
+def photo_seed(seed: int, defects: frozenset[Defect] = frozenset()) -> int:
+    """The face seed of the photo printed on the page rendered with ``seed``: the holder's own
+    (``seed``), or, on a page with a substituted photo, another person's (the impostor's)."""
+    return seed if Defect.SUBSTITUTED_PHOTO not in defects else seed ^ 0x5EED_F00D
 
 
 def draw_face(width: int, height: int, seed: int) -> Image:
