@@ -35,6 +35,9 @@ MAX_CANDIDATES = 16
 MAX_COST = math.log(20)
 #: below this, a character no check digit covers makes the whole reading untrusted
 TRUST = 0.85
+#: the same for O against 0: OCR-B tells them apart by width alone, which blur and a low resolution
+#: erase, and two such misreads can cancel in a check digit (O - 0 = 24; weights 7 and 3 make 240)
+TRUST_O_ZERO = 0.97
 #: an orientation score above this (mean log-probability + first-character bonus) needs no second look
 CONFIDENT = 0.3 + math.log(0.9)
 #: document codes an MRZ's first character can hold; used to tell upright from upside down
@@ -136,25 +139,25 @@ def _parse(text: str, *, correct: bool = True) -> MRZResult | None:
 
 
 def _decide(probs: Probabilities, grid: Grid) -> MRZResult | None:
-    """The likeliest reading that passes its check digits and that no nearly-as-likely reading could
-    replace (see ``_doubts``); failing that, the likeliest valid one, marked not valid; failing that, the
-    plain reading. The runner-up texts are tried when the plain reading is invalid or untrusted: an
-    unknown country code whose doubtful letter has a runner-up that makes it a known one is fixed here."""
+    """The likeliest reading that passes its check digits; if it has doubts (see ``_doubts``), it is
+    marked not valid. Failing any valid reading, the plain one.
+
+    One exception: a valid reading with a country code outside the ICAO list lets the search go on, so a
+    doubtful letter's runner-up can make it a known code (SON -> SDN). Otherwise the first valid reading
+    ends the search, doubts or not: a less likely reading found later would only look sure because its
+    own rivals lie further away (three O/0 swaps instead of two)."""
     base = _text(probs, grid)
-    result = _parse(base)
-    first_valid: MRZResult | None = None
-    if result is not None and result.valid:
-        if not _doubts(result, probs):
-            return result
-        first_valid = result
-    for text in _candidates(probs, base):
-        candidate = _parse(text)
+    plain = _parse(base)
+    unknown_country: MRZResult | None = None
+    chosen: MRZResult | None = None
+    for candidate in itertools.chain((plain,), (_parse(text) for text in _candidates(probs, base))):
         if candidate is None or not candidate.valid:
             continue
-        if not _doubts(candidate, probs):
-            return candidate
-        first_valid = first_valid or candidate
-    chosen = first_valid or result
+        if not _unknown_countries(candidate):
+            chosen = candidate
+            break
+        unknown_country = unknown_country or candidate
+    chosen = chosen or unknown_country or plain
     if chosen is not None and chosen.valid:
         _mark_untrusted(chosen, _doubts(chosen, probs))
     return chosen
@@ -172,23 +175,24 @@ class _Doubts:
 def _doubts(result: MRZResult, probs: Probabilities) -> _Doubts:
     """Why a reading whose check digits pass may still be wrong: a nearly-as-likely reading is valid too.
 
-    The alternatives: each doubtful position (best guess under ``TRUST``) swapped to its next likeliest
-    character, alone and in pairs. A single swap that stays valid means no check digit guards that position
-    (a name, a country code); a pair that stays valid means two misreads that cancel in one check digit
-    (O/0 twice in a document number). Either way the MRZ cannot be trusted from the pixels alone. A country
-    code outside the ICAO list is likewise far likelier a misread than a real document (and an alternative
-    that has one is no rival)."""
+    The alternatives: each doubtful position (best guess under ``TRUST``, or ``TRUST_O_ZERO`` between O
+    and 0) swapped to its next likeliest character, alone and in pairs. A single swap that stays valid
+    means no check digit guards that position (a name, a country code); a pair that stays valid means two
+    misreads that cancel in one check digit (O/0 twice in a document number). Either way the MRZ cannot
+    be trusted from the pixels alone. A country code outside the ICAO list is likewise far likelier a
+    misread than a real document (and an alternative that has one is no rival)."""
     flat = list(result.mrz.replace("\n", ""))
     width = result.mrz.index("\n")
     best = probs.max(axis=1)
     order = np.argsort(-probs, axis=1)
     swaps: list[tuple[int, str]] = []
-    for index in np.argsort(best)[:MAX_DOUBTFUL]:
+    for index in np.argsort(best):
         pos = int(index)
-        if best[pos] >= TRUST:
+        if best[pos] >= max(TRUST, TRUST_O_ZERO) or len(swaps) == MAX_DOUBTFUL:
             break
         first, second = CHARSET[int(order[pos, 0])], CHARSET[int(order[pos, 1])]
-        swaps.append((pos, second if flat[pos] == first else first))
+        if best[pos] < (TRUST_O_ZERO if {first, second} == {"O", "0"} else TRUST):
+            swaps.append((pos, second if flat[pos] == first else first))
     doubtful: list[dict[str, float]] = []
     for combo in [*((s,) for s in swaps), *itertools.combinations(swaps, 2)]:
         alt = list(flat)
@@ -223,6 +227,24 @@ def _mark_untrusted(result: MRZResult, doubts: _Doubts) -> None:
                 "positions": doubts.positions,
                 "unknown_country_fields": doubts.unknown_country_fields,
             },
+        }
+    )
+
+
+def _mark_other_length(result: MRZResult, measured: int) -> None:
+    """A reading of another line length than the lines measure is not trusted: MRV-A and MRV-B differ
+    only by eight optional characters no check digit covers, so the shorter reading of the longer visa
+    passes its check digits too."""
+    if not result.valid:
+        return
+    result.valid = False
+    result.findings.append(
+        {
+            "code": "ocr.uncertain",
+            "severity": "warning",
+            "message": f"read as {len(result.mrz.split(chr(10))[0])} characters per line, but the lines "
+            f"measure about {measured}: compare with the printed page",
+            "evidence": {"measured_line_length": measured},
         }
     )
 
@@ -264,7 +286,7 @@ def _variants(region: MRZRegion) -> Iterator[tuple[MRZRegion, tuple[int, int], _
 
     Tried in turn only while the reading stays invalid: the check digits tell a grid off by a column
     (glyphs lost at an end, a pitch misjudged under perspective) or a wrong line length (36 for 44) from
-    the right one; a negative pad drops a stray blob at that end. Bounded: at most twelve grids per
+    the right one; a negative pad drops a stray blob at that end. Bounded: at most eleven grids per
     region."""
     missing, deficit = missing_glyphs(region), column_deficit(region)
     yield region, (0, missing), _Fit.ALL
@@ -311,6 +333,8 @@ def _read_region(gray: GrayImage, region: MRZRegion, recogniser: Recogniser) -> 
             grid = grid.flipped() if flip else grid
             probs = recogniser.probabilities(grid.cells())
         attempt = _Attempt(_decide(constrain(probs, grid), grid), float(np.mean(probs.max(axis=1))))
+        if variant.n_chars != region.n_chars and attempt.result is not None:
+            _mark_other_length(attempt.result, region.n_chars)
         if attempt.all_checks_pass:  # the grid is right; if a character is still doubtful, so be it
             return attempt
         attempts.append(attempt)
