@@ -9,6 +9,7 @@ two, then two dense layers. ~0.3 M parameters, ~1.7 M multiply-adds per glyph.
 from __future__ import annotations
 
 import functools
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -57,12 +58,13 @@ class Recogniser:
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> Recogniser:
         try:
-            with np.load(path) as data:
+            with path.open("rb") as file, np.load(file) as data:
                 arrays = {key: data[key] for key in data.files}
-        except (OSError, ValueError) as exc:
-            raise ModelError(f"cannot load the MRZ recogniser from {path}: {exc}") from exc
-        charset = str(arrays.pop("charset"))
-        shape = tuple(int(v) for v in arrays.pop("cell_shape"))
+            charset = str(arrays.pop("charset"))
+            shape = tuple(int(v) for v in arrays.pop("cell_shape"))
+        except (OSError, ValueError, EOFError, KeyError, zipfile.BadZipFile) as exc:
+            # a truncated or damaged file (an interrupted copy, a bad disk) must not take the reader down
+            raise ModelError(f"cannot load the MRZ recogniser from {path}: {exc!r}") from exc
         if charset != CHARSET or shape != (CELL_H, CELL_W):
             raise ModelError(f"{path} was trained for another charset or cell shape; retrain it")
         return cls({key: value.astype(np.float32) for key, value in arrays.items()})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import cv2
 import numpy as np
 import pytest
@@ -10,7 +12,7 @@ from mrz import parse
 from mrz.ocr import get_engine, read_mrz
 from mrz.ocr.decode import decode_image
 from mrz.ocr.reader import NOT_FOUND, _candidates, _decide, _text, constrain
-from mrz.ocr.recognise import CHARSET
+from mrz.ocr.recognise import CHARSET, MODEL_PATH, ModelError, Recogniser
 from mrz.ocr.rectify import Grid
 from mrz.ocr.render import Distortion
 from tests.mrz_ocr.conftest import scene
@@ -151,3 +153,19 @@ def test_an_unknown_country_code_is_read_from_the_runner_up() -> None:
     assert result is not None
     assert result.mrz == TRUTH
     assert result.valid is True  # the rival reading NLO is no country: it does not make NLD doubtful
+
+
+@pytest.mark.parametrize("damage", ["truncated", "empty", "not_a_zip", "missing_arrays"])
+def test_a_damaged_model_file_is_a_model_error(tmp_path: Path, damage: str) -> None:
+    good = MODEL_PATH.read_bytes()
+    path = tmp_path / "recogniser.npz"
+    if damage == "truncated":
+        path.write_bytes(good[: len(good) // 2])
+    elif damage == "empty":
+        path.write_bytes(b"")
+    elif damage == "not_a_zip":
+        path.write_bytes(b"garbage" * 100)
+    else:
+        np.savez(path, conv1_weight=np.zeros(3))
+    with pytest.raises(ModelError, match="cannot load the MRZ recogniser"):
+        Recogniser.load(path)
