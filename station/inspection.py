@@ -20,6 +20,7 @@ import datetime
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from devices.scan import DocumentScan, Image, Light
 from mrz import MRZError, MRZResult, parse
@@ -113,27 +114,9 @@ class Inspector:
         if self.chip is None:
             self.chip = chip_station_from_config(self.config)
 
-    def start(
-        self,
-        scan: DocumentScan,
-        *,
-        officer: OfficerRef | None = None,
-        live_photo: Image | None = None,
-        extras: Mapping[str, object] | None = None,
-        supersedes: str | None = None,
-        correction_note: str = "",
-        chip_progress: ProgressCallback | None = None,
-    ) -> Inspection:
-        """Read, check and judge ``scan``; returns the inspection (not yet stored)."""
-        return self.inspect(
-            scan,
-            officer=officer,
-            live_photo=live_photo,
-            extras=extras,
-            supersedes=supersedes,
-            correction_note=correction_note,
-            chip_progress=chip_progress,
-        ).inspection
+    def start(self, scan: DocumentScan, **options: Any) -> Inspection:
+        """:meth:`inspect` for callers that need only the inspection, not the scan with its chip data."""
+        return self.inspect(scan, **options).inspection
 
     def inspect(
         self,

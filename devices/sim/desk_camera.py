@@ -18,8 +18,9 @@ import threading
 from pathlib import Path
 
 from devices.base import DeviceConfig, EventSink
-from devices.scan import DeviceState, DeviceStatus, Image
+from devices.scan import DeviceState, Image
 from devices.sim.faces import camera_frame
+from devices.sim.folder_device import FolderDevice
 
 log = logging.getLogger(__name__)
 
@@ -34,30 +35,15 @@ def seat_traveller(folder: Path, face_seed: int | None) -> None:
     os.replace(temporary, folder / TRAVELLER_FILE)
 
 
-class DeskCamera:
+class DeskCamera(FolderDevice):
     """The simulated booth camera as a device (driver ``camera-sim``; ``port`` = its folder)."""
 
+    what = "simulated camera"
+
     def __init__(self, config: DeviceConfig, sink: EventSink) -> None:
-        self.config = config
-        self._sink = sink
-        self._folder = Path(config.port) if config.port else None
+        super().__init__(config, sink)
         self._frames = itertools.count()
         self._lock = threading.Lock()
-        self._status = DeviceStatus(config.name, DeviceState.DISCONNECTED, "not opened")
-
-    def open(self) -> None:
-        if self._folder is None:
-            self._report(DeviceState.ERROR, "no folder (port) is configured for the simulated camera")
-            return
-        self._folder.mkdir(parents=True, exist_ok=True)
-        self._report(DeviceState.CONNECTED)
-
-    def close(self) -> None:
-        if self._status.state is not DeviceState.DISCONNECTED:
-            self._report(DeviceState.DISCONNECTED, "closed")
-
-    def status(self) -> DeviceStatus:
-        return self._status
 
     def latest_frame(self) -> Image | None:
         """A frame of the person at the desk, or ``None`` when nobody is seated (or not opened)."""
@@ -73,17 +59,13 @@ class DeskCamera:
         return self.latest_frame()
 
     def _seated(self) -> int | None:
-        if self._folder is None or self._status.state is not DeviceState.CONNECTED:
+        if self.folder is None or self.status().state is not DeviceState.CONNECTED:
             return None
         try:
-            seed = json.loads((self._folder / TRAVELLER_FILE).read_text(encoding="utf-8"))["face_seed"]
+            seed = json.loads((self.folder / TRAVELLER_FILE).read_text(encoding="utf-8"))["face_seed"]
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError) as exc:
             log.warning("simulated camera: %s unreadable: %s", TRAVELLER_FILE, exc)
             return None
         return seed if isinstance(seed, int) else None
-
-    def _report(self, state: DeviceState, reason: str = "") -> None:
-        self._status = DeviceStatus(self.config.name, state, reason)
-        self._sink(self._status)

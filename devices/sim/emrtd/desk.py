@@ -17,11 +17,10 @@ import os
 import threading
 from pathlib import Path
 
-from devices.base import DeviceConfig, EventSink
 from devices.chip.apdu import CardRemovedError, ChipError, NoCardError
-from devices.scan import DeviceState, DeviceStatus
 from devices.sim.emrtd.card import VirtualChip
 from devices.sim.emrtd.passport import ChipImage
+from devices.sim.folder_device import FolderDevice
 
 CHIP_FILE = "chip.json"
 POLL_S = 0.05  # how often a waiting connect looks for a chip (a document being put down)
@@ -107,32 +106,11 @@ class DeskTransport:
         """Nothing to release in-process."""
 
 
-class DeskChipReader:
+class DeskChipReader(FolderDevice):
     """The simulated desk reader as a booth device (driver ``emrtd-sim``; ``port`` = its folder).
 
     Only its health is a device's business here: reads are made on demand by the inspection (on
     its worker thread) through :class:`DeskChipSource`, since a chip opens only with the MRZ.
     """
 
-    def __init__(self, config: DeviceConfig, sink: EventSink) -> None:
-        self.config = config
-        self._sink = sink
-        self._status = DeviceStatus(config.name, DeviceState.DISCONNECTED, "not opened")
-
-    def open(self) -> None:
-        if not self.config.port:
-            self._report(DeviceState.ERROR, "no folder (port) is configured for the simulated chip reader")
-            return
-        Path(self.config.port).mkdir(parents=True, exist_ok=True)
-        self._report(DeviceState.CONNECTED)
-
-    def close(self) -> None:
-        if self._status.state is not DeviceState.DISCONNECTED:
-            self._report(DeviceState.DISCONNECTED, "closed")
-
-    def status(self) -> DeviceStatus:
-        return self._status
-
-    def _report(self, state: DeviceState, reason: str = "") -> None:
-        self._status = DeviceStatus(self.config.name, state, reason)
-        self._sink(self._status)
+    what = "simulated chip reader"
