@@ -60,30 +60,23 @@ def test_bundle_builds_reproducibly_and_passes_selftest(tmp_path: Path) -> None:
 
     home = tmp_path / "home"
     home.mkdir()
-    started = time.perf_counter()
-    version = subprocess.run(
-        [str(bundle / "station"), "--version"],
-        cwd=home,
-        env=_clean_env(home),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    start_s = time.perf_counter() - started
-    assert version.returncode == 0 and version.stdout.startswith("station "), version.stderr
 
-    started = time.perf_counter()
-    selftest = subprocess.run(
-        [str(bundle / "station"), "selftest"],
-        cwd=home,
-        env=_clean_env(home),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    selftest_s = time.perf_counter() - started
+    def timed(*args: str) -> tuple[subprocess.CompletedProcess[str], float]:
+        started = time.perf_counter()
+        done = subprocess.run(
+            [str(bundle / "station"), *args],
+            cwd=home,
+            env=_clean_env(home),
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        return done, time.perf_counter() - started
+
+    version, start_s = timed("--version")
+    assert version.returncode == 0 and version.stdout.startswith("station "), version.stderr
+    selftest, selftest_s = timed("selftest")
     assert selftest.returncode == 0, selftest.stdout + selftest.stderr
     assert "selftest passed" in selftest.stdout
     size_mb = sum(p.stat().st_size for p in entries if not p.is_symlink()) / 2**20
