@@ -34,8 +34,9 @@ from devices.sim.document import Defect, photo_seed, render_document_scan
 from devices.sim.emrtd.desk import place_chip, take_chip
 from devices.sim.emrtd.passport import Forgery, build_chip
 from devices.sim.emrtd.pki import make_pki
+from devices.sim.faces import seed_for_sex
 from devices.sim.scanner import encode_png, write_atomically
-from mrz import DocumentFormat, build
+from mrz import DocumentFormat, build, parse
 from mrz.synthetic import random_fields, random_identity
 from station.auth import Auth, Role
 from station.chip_trust import load_trust_list
@@ -245,7 +246,8 @@ class DemoBooth:
         """Render document ``index`` of ``SCRIPT`` into the hot folder, as the scanner delivers it."""
         case = SCRIPT[index]
         mrz_text = self.documents[index]
-        seed = self._rng.randrange(2**31)
+        # the page's photo shows someone of the sex its MRZ says
+        seed = seed_for_sex(self._rng, str(parse(mrz_text).fields.get("sex", "")))
         scan = render_document_scan(mrz_text, defects=case.defects, seed=seed)
         document_id = f"demo{index:02d}-{uuid.uuid4().hex[:8]}"
         # at the desk stands the person whose photo is printed on the page: the holder, or with a
@@ -279,7 +281,6 @@ class DemoBooth:
     # --- screening lists ---------------------------------------------------------------------------
 
     def _load_lists(self) -> None:
-        from mrz import parse  # noqa: PLC0415
 
         lists = self.root / "lists"
         lists.mkdir(exist_ok=True)

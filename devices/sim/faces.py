@@ -94,6 +94,7 @@ class Identity:
     """One fictional person: everything that stays the same from picture to picture."""
 
     seed: int
+    male: bool
     skin: tuple[int, int, int]
     hair: tuple[int, int, int]
     iris: tuple[int, int, int]
@@ -167,6 +168,14 @@ DOCUMENT_CAPTURE = Capture(light_elevation=15.0, ambient=0.55, face_fraction=0.5
 """A passport photo: frontal, evenly lit, plain light background."""
 
 
+def seed_for_sex(rng: random.Random, sex: str) -> int:
+    """A face seed whose person looks like the sex an MRZ gives (``M``/``F``; anything else: any)."""
+    while True:
+        seed = rng.randrange(2**31)
+        if sex not in ("M", "F") or identity(seed).male == (sex == "M"):
+            return seed
+
+
 def identity(seed: int) -> Identity:
     """The fictional person of ``seed`` (deterministic). Sex and age steer many features together,
     as they do in people, which is what makes two random identities look like different people."""
@@ -190,6 +199,7 @@ def identity(seed: int) -> Identity:
         lips = rng.choice(((70, 40, 190), (110, 80, 200), (60, 30, 120), (120, 110, 210)))
     return Identity(
         seed=seed,
+        male=male,
         skin=skin,
         hair=hair,
         iris=IRIS_COLOURS[rng.randrange(2 if dark else len(IRIS_COLOURS))],

@@ -3,6 +3,7 @@ a genuine passport's face match passes and a substituted photo is given away by 
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from devices.base import DeviceConfig, EventQueue, create
 from devices.scan import DocumentScan
 from devices.sim.desk_camera import DeskCamera, seat_traveller
+from devices.sim.faces import identity, seed_for_sex
 from station.demo import CAMERA, SCANNER, SCRIPT, DemoBooth
 from station.inspection import Inspector
 
@@ -71,3 +73,10 @@ def test_the_desk_camera_films_whoever_is_seated(tmp_path: Path) -> None:
     unconfigured = DeskCamera(DeviceConfig(name="cam", driver="camera-sim", kind="camera"), events)
     unconfigured.open()
     assert unconfigured.status().state.value == "error"
+
+
+def test_the_demo_photo_shows_someone_of_the_sex_the_mrz_gives() -> None:
+    rng = random.Random(5)
+    assert identity(seed_for_sex(rng, "M")).male
+    assert not identity(seed_for_sex(rng, "F")).male
+    seed_for_sex(rng, "<")  # unspecified: any face
