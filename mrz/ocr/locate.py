@@ -294,13 +294,20 @@ def _trim_stray_ends(
     return members[first : last + 1]
 
 
-def _groups(lines: list[_Line]) -> list[list[_Line]]:
+@dataclass(frozen=True)
+class _Group:
+    lines: list[_Line]
+    score: float  # the glyph count, halved when the measured line length fits no MRZ format
+    fits: bool  # the measured line length is that of an MRZ format
+
+
+def _groups(lines: list[_Line]) -> list[_Group]:
     """Runs of 2-3 adjacent, parallel lines of equal extent, most plausible first.
 
     Plausibility is the glyph count, halved when the measured line length fits no MRZ format (a block of
     printed VIZ text can look regular too); the reader tries the next group when one reads invalid."""
     lines = sorted(lines, key=lambda ln: ln.v)
-    scored: list[tuple[float, list[_Line]]] = []
+    scored: list[_Group] = []
     for i, first in enumerate(lines):
         group = [first]
         for other in lines[i + 1 :]:
@@ -321,11 +328,10 @@ def _groups(lines: list[_Line]) -> list[list[_Line]]:
         if len(group) < 2:
             continue
         score = float(sum(len(ln.members) for ln in group))
-        if abs(_measured_chars(group) - _n_chars(group)) > 4:
-            score /= 2
-        scored.append((score, group))
-    scored.sort(key=lambda item: -item[0])
-    return [group for _, group in scored]
+        fits = abs(_measured_chars(group) - _n_chars(group)) <= 4
+        scored.append(_Group(group, score if fits else score / 2, fits))
+    scored.sort(key=lambda g: -g.score)
+    return scored
 
 
 def _measured_chars(group: list[_Line]) -> float:
@@ -348,14 +354,27 @@ def locate(gray: GrayImage, *, limit: int = 3) -> list[MRZRegion]:
         )
     kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (13, 13))
     blackhat = np.asarray(cv2.morphologyEx(work, cv2.MORPH_BLACKHAT, kernel), dtype=np.uint8)
+    found: list[_Candidate] = []
     for threshold in _ink_thresholds(blackhat):
-        regions = _find_regions(_blobs(blackhat, threshold), scale)
-        if regions:
-            return regions[:limit]
-    return []
+        candidates = _find_regions(_blobs(blackhat, threshold), scale)
+        found += candidates
+        # Done when a block of an MRZ's length was found. If not, the darker ink of the next threshold
+        # may still hold it: where artwork merged glyphs of one MRZ line at the loose threshold, that
+        # line came out too short to pair with the other, and only a block of VIZ text was left.
+        if any(c.fits for c in candidates):
+            break
+    found.sort(key=lambda c: -c.score)  # stable: within one threshold, the order stays
+    return [c.region for c in found[:limit]]
 
 
-def _find_regions(blobs: _Blobs, scale: float) -> list[MRZRegion]:
+@dataclass(frozen=True)
+class _Candidate:
+    region: MRZRegion
+    score: float  # of the group of lines it came from (see ``_groups``)
+    fits: bool
+
+
+def _find_regions(blobs: _Blobs, scale: float) -> list[_Candidate]:
     if len(blobs.sizes) < 2 * MIN_LINE_BLOBS:
         return []
     pairs = _neighbour_pairs(blobs)
@@ -374,7 +393,8 @@ def _find_regions(blobs: _Blobs, scale: float) -> list[MRZRegion]:
         if (line := _regular_line(members, u, v, blobs.sizes)) is not None
     ]
     regions = []
-    for group in _groups(lines):
+    for scored in _groups(lines):
+        group = scored.lines
         pitch = float(np.median([ln.pitch for ln in group])) / scale
         line_pitch = float((group[-1].v - group[0].v) / (len(group) - 1)) / scale
         found = [MRZLine(blobs.centres[ln.members] / scale) for ln in group]
@@ -387,6 +407,12 @@ def _find_regions(blobs: _Blobs, scale: float) -> list[MRZRegion]:
                     if extra.centres[0] @ normal < found[0].centres[0] @ normal
                     else [*found, extra]
                 )
-                regions.append(MRZRegion(three, direction, pitch, line_pitch, 30))
-        regions.append(MRZRegion(found, direction, pitch, line_pitch, _n_chars(group)))
+                regions.append(
+                    _Candidate(MRZRegion(three, direction, pitch, line_pitch, 30), scored.score, scored.fits)
+                )
+        regions.append(
+            _Candidate(
+                MRZRegion(found, direction, pitch, line_pitch, _n_chars(group)), scored.score, scored.fits
+            )
+        )
     return regions
