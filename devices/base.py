@@ -12,14 +12,59 @@ closed, the driver reports ``DISCONNECTED`` and opens a fresh handle when the de
 from __future__ import annotations
 
 import importlib
+import logging
 import queue
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any, Protocol
 
-from devices.scan import DeviceEvent, DeviceStatus
+from devices.scan import DeviceEvent, DeviceState, DeviceStatus
+
+log = logging.getLogger(__name__)
 
 EventSink = Callable[[DeviceEvent], None]
+
+
+class StatusReporter:
+    """A driver's current status and its road to the sink, shared by the drivers.
+
+    A status equal in state and reason to the current one is not sent again (unless ``repeat``: a
+    second "read failed" in a row is news to the officer), and a sink that raises is logged, never
+    allowed to kill the device thread."""
+
+    def __init__(self, name: str, sink: EventSink) -> None:
+        self.name = name
+        self._sink = sink
+        self._lock = threading.Lock()
+        self._status = DeviceStatus(name, DeviceState.DISCONNECTED, "not opened")
+
+    def status(self) -> DeviceStatus:
+        with self._lock:
+            return self._status
+
+    def emit(self, event: DeviceEvent, *, repeat: bool = False) -> bool:
+        """Send ``event``; ``False`` when it was a status that changed nothing (and was not sent)."""
+        if isinstance(event, DeviceStatus):
+            with self._lock:
+                same = (event.state, event.reason) == (self._status.state, self._status.reason)
+                if same and not repeat:
+                    return False
+                self._status = event
+        try:
+            self._sink(event)
+        except Exception:  # a consumer's bug must not kill the device thread
+            log.exception("%s: event sink failed", self.name)
+        return True
+
+    def set(self, state: DeviceState, reason: str = "") -> bool:
+        return self.emit(DeviceStatus(self.name, state, reason))
+
+    def good_read(self) -> None:
+        """A good read clears an earlier "read failed" without a word: the scan itself says so."""
+        with self._lock:
+            if self._status.state is DeviceState.ERROR:
+                self._status = DeviceStatus(self.name, DeviceState.CONNECTED)
 
 
 class EventQueue:

@@ -18,9 +18,9 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from devices.base import DeviceConfig, EventSink
+from devices.base import DeviceConfig, EventSink, StatusReporter
 from devices.io_thread import IOThread
-from devices.scan import DeviceEvent, DeviceState, DeviceStatus, DocumentScan, Image, Light, utcnow
+from devices.scan import DeviceState, DeviceStatus, DocumentScan, Image, Light, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,6 @@ LOST = "camera lost — check the cable"
 class Camera:
     def __init__(self, config: DeviceConfig, sink: EventSink) -> None:
         self.config = config
-        self._sink = sink
         source = config.port or str(config.options.get("source", "0"))
         self.source: int | str = int(source) if source.isdigit() else source
         self.is_file = isinstance(self.source, str) and Path(self.source).is_file()
@@ -43,7 +42,8 @@ class Camera:
         self._frame_ready = threading.Condition()
         self._latest: Image | None = None
         self._frames = 0
-        self._status = DeviceStatus(config.name, DeviceState.DISCONNECTED, "not opened")
+        self._reporter = StatusReporter(config.name, sink)
+        self._emit = self._reporter.emit
 
     # -- Device protocol --------------------------------------------------------------------------
     def open(self) -> None:
@@ -53,8 +53,7 @@ class Camera:
         self._io.stop()
 
     def status(self) -> DeviceStatus:
-        with self._frame_ready:
-            return self._status
+        return self._reporter.status()
 
     # -- frames -----------------------------------------------------------------------------------
     @property
@@ -88,17 +87,6 @@ class Camera:
         return scan
 
     # -- the device thread ------------------------------------------------------------------------
-    def _emit(self, event: DeviceEvent) -> None:
-        if isinstance(event, DeviceStatus):
-            with self._frame_ready:
-                if self._status.state is event.state and self._status.reason == event.reason:
-                    return
-                self._status = event
-        try:
-            self._sink(event)
-        except Exception:
-            log.exception("%s: event sink failed", self.config.name)
-
     def _run(self) -> None:
         backoff = BACKOFF_START
         while not self._stop.is_set():

@@ -21,7 +21,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,9 +29,9 @@ import cv2
 import numpy as np
 from PIL import Image as PILImage
 
-from devices.base import DeviceConfig, EventSink
+from devices.base import DeviceConfig, EventSink, StatusReporter
 from devices.io_thread import IOThread
-from devices.scan import DeviceEvent, DeviceState, DeviceStatus, DocumentScan, Image, Light, utcnow
+from devices.scan import DeviceState, DeviceStatus, DocumentScan, Image, Light, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -67,14 +66,13 @@ class HotFolderScanner:
 
     def __init__(self, config: DeviceConfig, sink: EventSink) -> None:
         self.config = config
-        self._sink = sink
         self.folder = Path(config.port or str(config.options.get("folder", "")))
         self.use_marker = bool(config.options.get("marker", True))
         self.settle = float(config.options.get("settle", 1.0))
         self._io = IOThread(config.name, self._run)
         self._stop = self._io.stop_event
-        self._lock = threading.Lock()
-        self._status = DeviceStatus(config.name, DeviceState.DISCONNECTED, "not opened")
+        self._reporter = StatusReporter(config.name, sink)
+        self._emit, self._set = self._reporter.emit, self._reporter.set
         self._seen: dict[str, tuple[tuple[int, int], ...]] = {}
         self._stable_since: dict[str, float] = {}
 
@@ -85,22 +83,7 @@ class HotFolderScanner:
         self._io.stop()
 
     def status(self) -> DeviceStatus:
-        with self._lock:
-            return self._status
-
-    def _emit(self, event: DeviceEvent) -> None:
-        if isinstance(event, DeviceStatus):
-            with self._lock:
-                if self._status.state is event.state and self._status.reason == event.reason:
-                    return
-                self._status = event
-        try:
-            self._sink(event)
-        except Exception:
-            log.exception("%s: event sink failed", self.config.name)
-
-    def _set(self, state: DeviceState, reason: str = "") -> None:
-        self._emit(DeviceStatus(self.config.name, state, reason))
+        return self._reporter.status()
 
     # -- the device thread ------------------------------------------------------------------------
     def _run(self) -> None:
@@ -214,9 +197,7 @@ class HotFolderScanner:
             raw=document_id.encode(),
         )
         self._emit(scan)
-        with self._lock:
-            if self._status.state is DeviceState.ERROR:
-                self._status = DeviceStatus(self.config.name, DeviceState.CONNECTED)
+        self._reporter.good_read()
         self._move(claimed, "done", None)
 
     def _move(self, claimed: Path, where: str, reason: str | None) -> None:

@@ -14,12 +14,11 @@ the next good scan, so the "present the document again" message is not cleared b
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 
 import serial
 
-from devices.base import DeviceConfig, EventSink
+from devices.base import DeviceConfig, EventSink, StatusReporter
 from devices.io_thread import IOThread
 from devices.protocols import desko, plain, rte
 from devices.protocols.base import FrameDecoder
@@ -43,11 +42,9 @@ class SerialReader:
 
     def __init__(self, config: DeviceConfig, sink: EventSink) -> None:
         self.config = config
-        self._sink = sink
         self._io = IOThread(config.name, self._run, join_timeout=5)
         self._stop = self._io.stop_event
-        self._status_lock = threading.Lock()
-        self._status = DeviceStatus(config.name, DeviceState.DISCONNECTED, "not opened")
+        self._reporter = StatusReporter(config.name, sink)
         idle_gap = float(config.options.get("idle_gap", 0.5))
         self._decoder = self._make_decoder(idle_gap)
 
@@ -62,26 +59,16 @@ class SerialReader:
         self._io.stop()
 
     def status(self) -> DeviceStatus:
-        with self._status_lock:
-            return self._status
+        return self._reporter.status()
 
     # -- the device thread ------------------------------------------------------------------------
     def _emit(self, event: DeviceEvent) -> None:
-        if isinstance(event, DeviceStatus):
-            with self._status_lock:
-                self._status = event
-        try:
-            self._sink(event)
-        except Exception:  # a consumer's bug must not kill the device thread
-            log.exception("%s: event sink failed", self.config.name)
+        """Every event the decoder makes goes out: two torn frames in a row are two failed reads."""
+        self._reporter.emit(event, repeat=True)
 
     def _set_state(self, state: DeviceState, reason: str = "") -> bool:
         """Report a change of state; ``False`` (and nothing reported) when nothing changed."""
-        current = self.status()
-        if current.state is state and current.reason == reason:
-            return False
-        self._emit(DeviceStatus(self.config.name, state, reason))
-        return True
+        return self._reporter.set(state, reason)
 
     def _open_port(self) -> serial.Serial:
         c = self.config
@@ -131,10 +118,7 @@ class SerialReader:
             events = self._decoder.data_received(data) if data else self._decoder.idle()
             for event in events:
                 if isinstance(event, DocumentScan):
-                    # a good read clears an earlier "read failed": the scan itself says so
-                    with self._status_lock:
-                        if self._status.state is DeviceState.ERROR:
-                            self._status = DeviceStatus(self.config.name, DeviceState.CONNECTED)
+                    self._reporter.good_read()
                 self._emit(event)
         for event in self._decoder.reset():
             self._emit(event)

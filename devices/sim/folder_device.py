@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from devices.base import DeviceConfig, EventSink
+from devices.base import DeviceConfig, EventSink, StatusReporter
 from devices.scan import DeviceState, DeviceStatus
 
 
@@ -16,9 +16,8 @@ class FolderDevice:
 
     def __init__(self, config: DeviceConfig, sink: EventSink) -> None:
         self.config = config
-        self._sink = sink
         self.folder = Path(config.port) if config.port else None
-        self._status = DeviceStatus(config.name, DeviceState.DISCONNECTED, "not opened")
+        self._reporter = StatusReporter(config.name, sink)
 
     def open(self) -> None:
         if self.folder is None:
@@ -28,12 +27,11 @@ class FolderDevice:
         self._report(DeviceState.CONNECTED)
 
     def close(self) -> None:
-        if self._status.state is not DeviceState.DISCONNECTED:
+        if self.status().state is not DeviceState.DISCONNECTED:
             self._report(DeviceState.DISCONNECTED, "closed")
 
     def status(self) -> DeviceStatus:
-        return self._status
+        return self._reporter.status()
 
     def _report(self, state: DeviceState, reason: str = "") -> None:
-        self._status = DeviceStatus(self.config.name, state, reason)
-        self._sink(self._status)
+        self._reporter.set(state, reason)
