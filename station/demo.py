@@ -168,7 +168,7 @@ class DemoBooth:
         self.hot_folder.mkdir(parents=True, exist_ok=True)
         self.chip_folder = root / "chip-reader"
         self.chip_folder.mkdir(parents=True, exist_ok=True)
-        self.camera_folder = root / "camera"
+        self.camera_folder = root / "camera" if camera else None
         self.pki = make_pki("UTO", seed=f"demo-{seed}")
         self.central: EmbeddedCentral | None = None
         central_table: dict[str, Any] = {}
@@ -201,7 +201,7 @@ class DemoBooth:
                         "port": str(self.chip_folder),
                         "timeout_s": CHIP_TIMEOUT_S,
                     },
-                    *self._camera(camera),
+                    *self._camera(),
                 ],
             },
             source=root / "booth.toml",
@@ -219,9 +219,9 @@ class DemoBooth:
         self._load_lists()
         self._load_chip_trust()
 
-    def _camera(self, wanted: bool) -> list[dict[str, Any]]:
-        """The simulated live camera: it films whoever :meth:`present` seats at the desk."""
-        if not wanted:
+    def _camera(self) -> list[dict[str, Any]]:
+        """The simulated live camera, if wanted: it films whoever :meth:`present` seats at the desk."""
+        if self.camera_folder is None:
             return []
         return [{"name": CAMERA, "kind": "camera", "driver": "camera-sim", "port": str(self.camera_folder)}]
 
@@ -252,7 +252,8 @@ class DemoBooth:
         document_id = f"demo{index:02d}-{uuid.uuid4().hex[:8]}"
         # at the desk stands the person whose photo is printed on the page: the holder, or with a
         # substituted photo the impostor, whom the chip's photo (the holder's) then gives away
-        seat_traveller(self.camera_folder, photo_seed(seed, case.defects))
+        if self.camera_folder is not None:
+            seat_traveller(self.camera_folder, photo_seed(seed, case.defects))
         # the chip is on the reader before the scanner delivers the page, as on a real desk
         if case.chip is None:
             take_chip(self.chip_folder)
